@@ -1,0 +1,50 @@
+# make run   — set up, migrate and serve the site at http://127.0.0.1:8000/
+# make test  — lint, checks and the whole test suite
+# make bench — load benchmark against gunicorn (not part of make test)
+#
+# Python 3.13 is taken from `python3.13` on PATH; name another with PYTHON=...
+# (with pyenv: PYENV_VERSION=3.13.0 make test).
+
+PYTHON ?= python3.13
+VENV := .venv
+BIN := $(VENV)/bin
+# Settings for running the test suite: production-like (DEBUG off), with a throwaway key
+# and no HTTPS redirect, since the test client speaks plain HTTP.
+TEST_ENV := DJANGO_DEBUG=false DJANGO_SECRET_KEY=test-only-not-secret DJANGO_SECURE_SSL_REDIRECT=false
+
+.PHONY: run test lint bench clean
+
+$(BIN)/python:
+	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info[:2] < (3, 12))' 2>/dev/null || { \
+	  echo "Python 3.13 is needed: '$(PYTHON)' is missing or too old."; \
+	  echo "Install Python 3.13, or run: make $(MAKECMDGOALS) PYTHON=/path/to/python3.13"; \
+	  echo "(with pyenv: PYENV_VERSION=3.13.0 make $(MAKECMDGOALS))"; exit 1; }
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+$(VENV)/.runtime: $(BIN)/python requirements.txt
+	$(BIN)/pip install --quiet -r requirements.txt
+	@touch $@
+
+$(VENV)/.dev: $(VENV)/.runtime requirements-dev.txt
+	$(BIN)/pip install --quiet -r requirements-dev.txt
+	@touch $@
+
+run: $(VENV)/.runtime
+	DJANGO_DEBUG=true $(BIN)/python manage.py migrate --no-input
+	DJANGO_DEBUG=true $(BIN)/python manage.py runserver 127.0.0.1:8000
+
+lint: $(VENV)/.dev
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+test: lint
+	$(TEST_ENV) $(BIN)/python manage.py makemigrations --check --dry-run
+	$(TEST_ENV) $(BIN)/python manage.py collectstatic --no-input --verbosity 0
+	$(TEST_ENV) $(BIN)/python -m pytest
+
+bench: $(VENV)/.dev
+	$(BIN)/python bench/run.py
+
+clean:
+	rm -rf $(VENV) staticfiles .pytest_cache .ruff_cache

@@ -1,0 +1,111 @@
+"""The read-only JSON API: checklists for re-users, and the countries with their regions."""
+
+import dataclasses
+import datetime
+from typing import Any
+
+from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.shortcuts import redirect
+from django.urls import reverse
+from django.views.decorators.http import require_safe
+
+from regions.models import Country, Region
+
+from .checklists import PLATFORM, Checklist, Item, build_checklist
+
+
+def _json(data: dict[str, Any], status: int = 200) -> JsonResponse:
+    response = JsonResponse(data, status=status, json_dumps_params={"ensure_ascii": False})
+    # Public, read-only data: any site may fetch it from a browser.
+    response["Access-Control-Allow-Origin"] = "*"
+    return response
+
+
+def _iso(value: datetime.date | None) -> str | None:
+    return value.isoformat() if value else None
+
+
+def item_json(item: Item) -> dict[str, Any]:
+    return {
+        "slug": item.slug,
+        "kind": item.kind,
+        "title": item.title,
+        "summary": item.summary,
+        "optional": item.optional,
+        "applies": item.applies,
+        "applies_since": _iso(item.applies_since),
+        "reason": item.reason,
+        "default_state": item.default_state or None,
+        "choose": item.choose,
+        "setting_label": item.setting_label,
+        "setting_label_confidence": item.setting_label_confidence,
+        "deep_link": item.deep_link or None,
+        "warnings": [warning.text for warning in item.warnings],
+        "warning_kinds": [warning.kind for warning in item.warnings],
+        "prior_data": item.prior_data,
+        "still_used": item.still_used,
+        "confidence": item.confidence,
+        "unverified": item.unverified,
+        "checking": item.checking,
+        "sources_checked_on": _iso(item.sources_checked_on),
+        "last_verified_on": _iso(item.last_verified_on),
+        "updated_at": item.updated_at.isoformat(),
+        "sources": [source.url for source in item.sources if source.url],
+        "citations": [dataclasses.asdict(source) for source in item.sources],
+        "steps": {
+            surface: [
+                {
+                    "position": step.position,
+                    "text": step.text,
+                    "ui_label": step.ui_label,
+                    "confidence": step.confidence,
+                }
+                for step in steps
+            ]
+            for surface, steps in item.steps.items()
+        },
+    }
+
+
+def checklist_json(checklist: Checklist) -> dict[str, Any]:
+    return {
+        "country": {"code": checklist.country.code, "name": checklist.country.name},
+        "platform": PLATFORM,
+        "content_version": checklist.content_version,
+        "items": [item_json(item) for item in checklist.items],
+    }
+
+
+@require_safe
+def checklist(request: HttpRequest, cc: str) -> HttpResponse:
+    country = Country.objects.find(cc)
+    if country is None:
+        return _json(
+            {"error": "unknown-country", "message": f"No country has the code {cc!r}."},
+            status=404,
+        )
+    if country.code != cc:
+        return redirect(reverse("api:checklist", args=[country.code]), permanent=True)
+    return _json(checklist_json(build_checklist(country)))
+
+
+@require_safe
+def countries(request: HttpRequest) -> HttpResponse:
+    all_countries = Country.objects.prefetch_related("regions")
+    regions = Region.objects.all()
+    return _json(
+        {
+            "countries": [
+                {
+                    "code": country.code,
+                    "name": country.name,
+                    "regions": sorted(region.slug for region in country.regions.all()),
+                }
+                for country in all_countries
+            ],
+            "regions": [
+                {"slug": region.slug, "name": region.name, "description": region.description}
+                for region in regions
+            ],
+        }
+    )

@@ -1,0 +1,191 @@
+"""The checklist engine: what a member in one country must do, on which surface."""
+
+import dataclasses
+import datetime
+
+from django.db.models import Prefetch
+from django.utils import dateformat
+
+from regions.models import Country
+
+from . import content_version
+from .models import (
+    Action,
+    ActionWarning,
+    Confidence,
+    Rollout,
+    Step,
+    Surface,
+    weakest,
+)
+
+PLATFORM = "linkedin"
+
+
+@dataclasses.dataclass(frozen=True)
+class StepData:
+    position: int
+    text: str
+    ui_label: str
+    confidence: str
+
+
+@dataclasses.dataclass(frozen=True)
+class WarningData:
+    kind: str
+    text: str
+
+
+@dataclasses.dataclass(frozen=True)
+class SourceData:
+    title: str
+    publisher: str
+    url: str
+
+
+@dataclasses.dataclass(frozen=True)
+class Item:
+    slug: str
+    kind: str
+    title: str
+    summary: str
+    optional: bool
+    applies: bool
+    applies_since: datetime.date | None
+    reason: str
+    default_state: str
+    choose: str
+    setting_label: str
+    setting_label_confidence: str
+    deep_link: str
+    warnings: list[WarningData]
+    prior_data: str
+    still_used: str
+    confidence: str
+    checking: list[str]
+    sources_checked_on: datetime.date | None
+    last_verified_on: datetime.date | None
+    updated_at: datetime.datetime
+    sources: list[SourceData]
+    steps: dict[str, list[StepData]]
+
+    @property
+    def unverified(self) -> bool:
+        return self.confidence != Confidence.CONFIRMED
+
+
+@dataclasses.dataclass(frozen=True)
+class Checklist:
+    country: Country
+    surfaces: tuple[str, ...]
+    content_version: str
+    items: list[Item]
+
+    @property
+    def applicable(self) -> list[Item]:
+        return [item for item in self.items if item.applies]
+
+    @property
+    def not_applicable(self) -> list[Item]:
+        return [item for item in self.items if not item.applies]
+
+
+def build_checklist(country: Country, surface: str | None = None) -> Checklist:
+    """Every published item for the country, applicable ones first, in priority order.
+
+    With ``surface`` the steps cover that surface only; without it, all of them.
+    Five queries whatever the amount of content: actions, reaching rollouts,
+    steps, warnings and sources.
+    """
+    surfaces = (surface,) if surface else tuple(Surface.values)
+    version = content_version.current()
+    actions = list(
+        Action.objects.published()
+        .for_platform(PLATFORM)
+        .select_related("policy_change")
+        .prefetch_related(
+            Prefetch("steps", queryset=Step.objects.filter(surface__in=surfaces)),
+            Prefetch("warnings", queryset=ActionWarning.objects.all()),
+            "sources",
+        )
+    )
+    rollouts_by_change: dict[int, list[Rollout]] = {}
+    change_ids = {action.policy_change_id for action in actions if action.policy_change_id}
+    for rollout in Rollout.objects.filter(policy_change__in=change_ids).reaching(country):
+        rollouts_by_change.setdefault(rollout.policy_change_id, []).append(rollout)
+
+    items = [
+        _item(action, country, surfaces, rollouts_by_change.get(action.policy_change_id, []))
+        for action in actions
+    ]
+    # Stable sort: the model's ordering (main before optional, then position) holds
+    # within each group.
+    items.sort(key=lambda item: not item.applies)
+    return Checklist(country=country, surfaces=surfaces, content_version=version, items=items)
+
+
+def _item(action: Action, country: Country, surfaces: tuple[str, ...], rollouts: list) -> Item:
+    change = action.policy_change
+    confidence = weakest(action.confidence, action.setting_label_confidence)
+    checking = [action.checking_note] if action.checking_note else []
+    warnings = [WarningData(kind=w.kind, text=w.text) for w in action.warnings.all()]
+    default_state = action.default_state
+    prior_data = ""
+
+    if change is None:
+        applies, since = True, None
+        reason = "Every member has this setting, wherever they live."
+    elif rollouts:
+        # The earliest rollout reaching the country decides since when it applies.
+        rollout = min(rollouts, key=lambda r: r.effective_on)
+        applies, since = True, rollout.effective_on
+        reason = f"Applies in {country.name} since {dateformat.format(since, 'j F Y')}."
+        default_state = rollout.default_state if action.kind == Action.Kind.SETTING else ""
+        prior_data = rollout.prior_data
+        confidence = weakest(confidence, rollout.confidence)
+        if rollout.checking_note and rollout.confidence != Confidence.CONFIRMED:
+            checking.append(rollout.checking_note)
+        if rollout.note:
+            warnings.append(WarningData(kind="other", text=rollout.note))
+    else:
+        applies, since = False, None
+        reason = f"Not in {country.name}: {change.exclusion_note}"
+
+    steps = {surface: [] for surface in surfaces}
+    for step in action.steps.all():
+        steps[step.surface].append(
+            StepData(
+                position=step.position,
+                text=step.text,
+                ui_label=step.ui_label,
+                confidence=step.confidence,
+            )
+        )
+    return Item(
+        slug=action.slug,
+        kind=action.kind,
+        title=action.title,
+        summary=action.summary,
+        optional=action.optional,
+        applies=applies,
+        applies_since=since,
+        reason=reason,
+        default_state=default_state,
+        choose=action.choose,
+        setting_label=action.setting_label,
+        setting_label_confidence=action.setting_label_confidence,
+        deep_link=action.deep_link,
+        warnings=warnings,
+        prior_data=prior_data,
+        still_used=action.still_used,
+        confidence=confidence,
+        checking=checking,
+        sources_checked_on=action.sources_checked_on,
+        last_verified_on=action.last_verified_on,
+        updated_at=action.updated_at,
+        sources=[
+            SourceData(title=s.title, publisher=s.publisher, url=s.url)
+            for s in action.sources.all()
+        ],
+        steps=steps,
+    )

@@ -1,0 +1,388 @@
+from django.conf import settings
+from django.db import models
+
+from regions.models import Country, Region
+
+
+class Confidence(models.TextChoices):
+    CONFIRMED = "confirmed", "Confirmed (several sources or LinkedIn's own legal text)"
+    SINGLE = "single", "Single source"
+    UNCERTAIN = "uncertain", "Uncertain (sources disagree or none is direct)"
+
+
+CONFIDENCE_RANK = {Confidence.CONFIRMED: 2, Confidence.SINGLE: 1, Confidence.UNCERTAIN: 0}
+
+
+def weakest(*levels: str) -> str:
+    """The least certain of several confidence levels: a chain is as strong as its weakest link."""
+    return min(levels, key=lambda level: CONFIDENCE_RANK[level])
+
+
+class Surface(models.TextChoices):
+    WEB = "web", "Website"
+    IOS = "ios", "iPhone or iPad app"
+    ANDROID = "android", "Android app"
+
+
+class DefaultState(models.TextChoices):
+    ON = "on", "On"
+    OFF = "off", "Off"
+
+
+def confidence_field(help_text: str) -> models.CharField:
+    return models.CharField(
+        max_length=10,
+        choices=Confidence.choices,
+        default=Confidence.CONFIRMED,
+        help_text=help_text,
+    )
+
+
+def confidence_constraint(name: str, field: str = "confidence") -> models.CheckConstraint:
+    return models.CheckConstraint(
+        condition=models.Q(**{f"{field}__in": Confidence.values}), name=name
+    )
+
+
+class Platform(models.Model):
+    """A service whose data use the site explains: LinkedIn today, others later."""
+
+    slug = models.SlugField(unique=True, help_text="Stable identifier, e.g. 'linkedin'.")
+    name = models.CharField(max_length=100, help_text="Shown to visitors, e.g. 'LinkedIn'.")
+    website = models.URLField(blank=True, help_text="The platform's home page.")
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Source(models.Model):
+    """A document a fact rests on: a help article, a legal notice, a regulator's statement."""
+
+    title = models.CharField(
+        max_length=300,
+        unique=True,
+        help_text="How the source is cited, e.g. 'LinkedIn Help a6278444: the generative AI "
+        "data setting'.",
+    )
+    publisher = models.CharField(
+        max_length=150, blank=True, help_text="Who published it, e.g. 'LinkedIn' or 'ICO'."
+    )
+    url = models.URLField(
+        max_length=500,
+        blank=True,
+        help_text="Its address. Leave blank rather than guess: a wrong link costs trust.",
+    )
+    published_on = models.DateField(null=True, blank=True, help_text="Date of the document.")
+
+    class Meta:
+        ordering = ["publisher", "title"]
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class PolicyChange(models.Model):
+    """Something the platform started doing with members' data, e.g. AI training."""
+
+    platform = models.ForeignKey(Platform, on_delete=models.PROTECT, related_name="changes")
+    slug = models.SlugField(help_text="Stable identifier, unique within the platform.")
+    title = models.CharField(max_length=200, help_text="Plain words, e.g. 'AI training'.")
+    summary = models.TextField(help_text="What the platform does with the data, in our words.")
+    announced_on = models.DateField(null=True, blank=True, help_text="When it was announced.")
+    exclusion_note = models.CharField(
+        max_length=300,
+        help_text="Why an item tied to this change does not apply where no rollout reaches, "
+        "completing 'Not in <country>: …', e.g. 'the ad-sharing change excludes the EU, EEA, "
+        "Switzerland and the UK.'",
+    )
+    confidence = confidence_field("How sure we are of the change as described.")
+    sources = models.ManyToManyField(Source, blank=True, related_name="policy_changes")
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["platform", "announced_on", "slug"]
+        constraints = [
+            models.UniqueConstraint(fields=["platform", "slug"], name="policy_change_unique_slug"),
+            confidence_constraint("policy_change_confidence_valid"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.platform}: {self.title}"
+
+
+class RolloutQuerySet(models.QuerySet):
+    def reaching(self, country: Country) -> "RolloutQuerySet":
+        """Rollouts whose included regions hold the country and no excluded region does."""
+        memberships = RolloutRegion.objects.filter(
+            rollout=models.OuterRef("pk"), region__countries=country
+        )
+        return self.filter(
+            models.Exists(memberships.filter(effect=RolloutRegion.Effect.INCLUDE)),
+            ~models.Exists(memberships.filter(effect=RolloutRegion.Effect.EXCLUDE)),
+        )
+
+
+class Rollout(models.Model):
+    """Where and since when a policy change applies, and what follows for members there."""
+
+    policy_change = models.ForeignKey(
+        PolicyChange, on_delete=models.CASCADE, related_name="rollouts"
+    )
+    name = models.CharField(
+        max_length=150, help_text="For editors, e.g. 'Europe, Canada and Hong Kong, Nov 2025'."
+    )
+    regions = models.ManyToManyField(
+        Region,
+        through="RolloutRegion",
+        related_name="rollouts",
+        help_text="Include regions, then exclude some: 'All countries' minus EU, EEA, "
+        "Switzerland and the UK covers the rest of the world.",
+    )
+    effective_on = models.DateField(help_text="The day the change began for these countries.")
+    default_state = models.CharField(
+        max_length=3,
+        choices=DefaultState.choices,
+        default=DefaultState.ON,
+        help_text="What the setting is for a member who never touched it.",
+    )
+    prior_data = models.TextField(
+        help_text="What happens to data from before the member switched off, in these "
+        "countries. Shown as 'What LinkedIn can still use'."
+    )
+    note = models.TextField(
+        blank=True,
+        help_text="A warning only members in these countries need, e.g. a UK-only use.",
+    )
+    confidence = confidence_field(
+        "Whether the change really applies here. Anything below 'confirmed' shows visitors a "
+        "'we are checking this' note."
+    )
+    checking_note = models.CharField(
+        max_length=300,
+        blank=True,
+        help_text="What exactly is unverified, shown to visitors when confidence is not confirmed.",
+    )
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = RolloutQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["policy_change", "effective_on", "name"]
+        constraints = [
+            models.UniqueConstraint(fields=["policy_change", "name"], name="rollout_unique_name"),
+            models.CheckConstraint(
+                condition=models.Q(default_state__in=DefaultState.values),
+                name="rollout_default_state_valid",
+            ),
+            confidence_constraint("rollout_confidence_valid"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.policy_change.title}: {self.name}"
+
+
+class RolloutRegion(models.Model):
+    class Effect(models.TextChoices):
+        INCLUDE = "include", "Include"
+        EXCLUDE = "exclude", "Exclude"
+
+    rollout = models.ForeignKey(Rollout, on_delete=models.CASCADE, related_name="region_rules")
+    region = models.ForeignKey(Region, on_delete=models.PROTECT, related_name="rollout_rules")
+    effect = models.CharField(
+        max_length=7,
+        choices=Effect.choices,
+        default=Effect.INCLUDE,
+        help_text="Exclusions win: a country in an excluded region is never reached.",
+    )
+
+    class Meta:
+        ordering = ["rollout", "effect", "region"]
+        constraints = [
+            models.UniqueConstraint(fields=["rollout", "region"], name="rollout_region_unique"),
+            models.CheckConstraint(
+                condition=models.Q(effect__in=("include", "exclude")),
+                name="rollout_region_effect_valid",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_effect_display()} {self.region}"
+
+
+class ActionQuerySet(models.QuerySet):
+    def published(self) -> "ActionQuerySet":
+        return self.filter(is_published=True)
+
+    def for_platform(self, slug: str) -> "ActionQuerySet":
+        return self.filter(platform__slug=slug)
+
+
+class Action(models.Model):
+    """One item of the checklist: a setting to switch, or a form to send."""
+
+    class Kind(models.TextChoices):
+        SETTING = "setting", "Setting to switch"
+        FORM = "form", "Form to send"
+
+    platform = models.ForeignKey(Platform, on_delete=models.PROTECT, related_name="actions")
+    slug = models.SlugField(
+        help_text="Stable identifier used in links and the API, e.g. 'ai-training'. Never "
+        "rename a published one: shared links and visitors' ticked boxes depend on it."
+    )
+    kind = models.CharField(max_length=7, choices=Kind.choices, default=Kind.SETTING)
+    title = models.CharField(max_length=150, help_text="Imperative, e.g. 'Stop AI training'.")
+    summary = models.TextField(help_text="Why it matters, in two or three plain sentences.")
+    position = models.PositiveSmallIntegerField(
+        default=0, help_text="Priority: lower comes first on the checklist."
+    )
+    optional = models.BooleanField(
+        default=False,
+        help_text="Extra settings a careful member also switches off; listed after the main ones.",
+    )
+    policy_change = models.ForeignKey(
+        PolicyChange,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="actions",
+        help_text="The change this item answers; its rollouts decide where the item applies. "
+        "Leave empty for a setting every member has.",
+    )
+    setting_label = models.CharField(
+        max_length=200,
+        blank=True,
+        help_text="LinkedIn's exact label for the setting or form, as on screen in English.",
+    )
+    setting_label_confidence = confidence_field("How sure we are of the label's exact wording.")
+    deep_link = models.URLField(
+        max_length=500, blank=True, help_text="LinkedIn's own address that opens the setting."
+    )
+    default_state = models.CharField(
+        max_length=3,
+        choices=DefaultState.choices,
+        blank=True,
+        help_text="Default for members everywhere, used when no rollout says otherwise. "
+        "Blank for forms.",
+    )
+    choose = models.CharField(
+        max_length=100, help_text="What the member should choose, e.g. 'Off' or 'Send the form'."
+    )
+    still_used = models.TextField(
+        blank=True,
+        help_text="What LinkedIn can still use or do even after this item is done.",
+    )
+    confidence = confidence_field("How sure we are of the item as a whole.")
+    checking_note = models.CharField(
+        max_length=300,
+        blank=True,
+        help_text="What exactly we are checking, shown to visitors beside uncertain facts.",
+    )
+    sources = models.ManyToManyField(Source, blank=True, related_name="actions")
+    sources_checked_on = models.DateField(
+        null=True,
+        blank=True,
+        help_text="When the sources behind the item were last read. Not a check on a real "
+        "account: that is 'last verified on'.",
+    )
+    last_verified_on = models.DateField(
+        null=True, blank=True, help_text="When an editor last followed the steps on a real account."
+    )
+    last_verified_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    is_published = models.BooleanField(
+        default=True, help_text="Unpublished items are hidden from visitors and the API."
+    )
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = ActionQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["platform", "optional", "position", "slug"]
+        constraints = [
+            models.UniqueConstraint(fields=["platform", "slug"], name="action_unique_slug"),
+            models.CheckConstraint(
+                condition=models.Q(kind__in=["setting", "form"]), name="action_kind_valid"
+            ),
+            models.CheckConstraint(
+                condition=models.Q(default_state__in=[*DefaultState.values, ""]),
+                name="action_default_state_valid",
+            ),
+            confidence_constraint("action_confidence_valid"),
+            confidence_constraint(
+                "action_label_confidence_valid", field="setting_label_confidence"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.platform}: {self.title} ({self.slug})"
+
+
+class Step(models.Model):
+    """One instruction on one surface, naming the label the member will see."""
+
+    action = models.ForeignKey(Action, on_delete=models.CASCADE, related_name="steps")
+    surface = models.CharField(max_length=7, choices=Surface.choices)
+    position = models.PositiveSmallIntegerField(help_text="Order within the surface, from 1.")
+    text = models.CharField(
+        max_length=400, help_text="The instruction in our words, e.g. 'Open Data privacy'."
+    )
+    ui_label = models.CharField(
+        max_length=200,
+        blank=True,
+        help_text="LinkedIn's exact words on screen for what to tap or click, if any.",
+    )
+    confidence = confidence_field("How sure we are that the screen looks like this.")
+    last_verified_on = models.DateField(null=True, blank=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["action", "surface", "position"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["action", "surface", "position"], name="step_unique_position"
+            ),
+            models.CheckConstraint(
+                condition=models.Q(surface__in=Surface.values), name="step_surface_valid"
+            ),
+            models.CheckConstraint(condition=models.Q(position__gte=1), name="step_position_min"),
+            confidence_constraint("step_confidence_valid"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.action.slug} / {self.surface} #{self.position}"
+
+
+class WarningKind(models.TextChoices):
+    NOT_RETROACTIVE = "not-retroactive", "Not retroactive"
+    ON_BY_DEFAULT = "on-by-default", "On by default"
+    SEPARATE_SETTING = "separate-setting", "A separate setting exists"
+    OTHER = "other", "Other"
+
+
+class ActionWarning(models.Model):
+    """A caution on an item, in one of a few consistent kinds shown in one style."""
+
+    action = models.ForeignKey(Action, on_delete=models.CASCADE, related_name="warnings")
+    kind = models.CharField(max_length=20, choices=WarningKind.choices, default=WarningKind.OTHER)
+    text = models.CharField(max_length=400, help_text="One or two plain sentences.")
+    position = models.PositiveSmallIntegerField(default=1)
+
+    class Meta:
+        ordering = ["action", "position", "pk"]
+        verbose_name = "warning"
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(kind__in=WarningKind.values), name="warning_kind_valid"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.action.slug}: {self.get_kind_display()}"

@@ -1,0 +1,44 @@
+"""Any saved change to content moves the content version, so caches follow at once."""
+
+from django.db import transaction
+from django.db.models.signals import m2m_changed, post_delete, post_save
+
+from regions.models import Country, CountryAlias, Region
+
+from . import content_version
+from .models import (
+    Action,
+    ActionWarning,
+    Platform,
+    PolicyChange,
+    Rollout,
+    RolloutRegion,
+    Source,
+    Step,
+)
+
+CONTENT_MODELS = [
+    Action,
+    ActionWarning,
+    Country,
+    CountryAlias,
+    Platform,
+    PolicyChange,
+    Region,
+    Rollout,
+    RolloutRegion,
+    Source,
+    Step,
+]
+
+
+def content_changed(**kwargs) -> None:
+    # After commit: a process that reads the new version must also see the new rows.
+    transaction.on_commit(content_version.bump)
+
+
+for model in CONTENT_MODELS:
+    post_save.connect(content_changed, sender=model, dispatch_uid=f"bump-save-{model.__name__}")
+    post_delete.connect(content_changed, sender=model, dispatch_uid=f"bump-delete-{model.__name__}")
+for through in [Action.sources.through, PolicyChange.sources.through, Region.countries.through]:
+    m2m_changed.connect(content_changed, sender=through, dispatch_uid=f"bump-m2m-{through}")

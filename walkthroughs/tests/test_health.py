@@ -1,0 +1,24 @@
+from unittest import mock
+
+import pytest
+from django.db import DatabaseError
+
+pytestmark = pytest.mark.django_db
+
+
+def test_healthz_is_ok_when_the_database_answers(client):
+    response = client.get("/healthz")
+    assert response.status_code == 200
+    assert "no-cache" in response["Cache-Control"]
+
+
+def test_healthz_answers_any_host_over_plain_http(client, settings):
+    settings.SECURE_SSL_REDIRECT = True
+    response = client.get("/healthz", HTTP_HOST="10.0.0.7:8000")
+    assert response.status_code == 200
+
+
+def test_healthz_is_503_when_the_database_is_down(client):
+    with mock.patch("walkthroughs.health.connection.cursor", side_effect=DatabaseError):
+        response = client.get("/healthz")
+    assert response.status_code == 503
