@@ -1,7 +1,24 @@
 from django.contrib import admin
+from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
+from django.views.decorators.cache import cache_page
+
+from walkthroughs import views
+from walkthroughs.sitemaps import ChecklistSitemap, StartSitemap
+
+SITEMAPS = {"start": StartSitemap, "checklists": ChecklistSitemap}
 
 urlpatterns = [
+    path("", include("walkthroughs.urls")),
     path("api/v1/", include("walkthroughs.api_urls")),
+    path(
+        "sitemap.xml",
+        cache_page(60 * 60)(sitemap),
+        {"sitemaps": SITEMAPS},
+        name="sitemap",
+    ),
+    path("robots.txt", views.robots_txt, name="robots_txt"),
     path("admin/", admin.site.urls),
 ]
+
+handler404 = "walkthroughs.views.not_found"

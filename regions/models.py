@@ -4,6 +4,19 @@ from django.db.models.functions import Lower
 
 
 class CountryQuerySet(models.QuerySet):
+    def search(self, query: str) -> "CountryQuerySet":
+        """Countries matching what a visitor typed: part of a name, a code or an alias."""
+        query = query.strip()[:60]
+        if not query:
+            return self.none()
+        lowered = query.lower()
+        return self.filter(
+            models.Q(name__icontains=query)
+            | models.Q(official_name__icontains=query)
+            | models.Q(code=lowered)
+            | models.Q(aliases__alias=lowered)
+        ).distinct()
+
     def find(self, code: str) -> "Country | None":
         """The country a visitor means by a code in any case, or by an alias such as 'uk'."""
         code = code.strip().lower()

@@ -16,6 +16,7 @@ from .models import (
     Rollout,
     Step,
     Surface,
+    WarningKind,
     weakest,
 )
 
@@ -34,6 +35,10 @@ class StepData:
 class WarningData:
     kind: str
     text: str
+
+    @property
+    def label(self) -> str:
+        return WarningKind(self.kind).label
 
 
 @dataclasses.dataclass(frozen=True)
@@ -65,6 +70,7 @@ class Item:
     checking: list[str]
     sources_checked_on: datetime.date | None
     last_verified_on: datetime.date | None
+    # The latest change to the item or any of its steps shown.
     updated_at: datetime.datetime
     sources: list[SourceData]
     steps: dict[str, list[StepData]]
@@ -72,6 +78,16 @@ class Item:
     @property
     def unverified(self) -> bool:
         return self.confidence != Confidence.CONFIRMED
+
+    @property
+    def label_uncertain(self) -> bool:
+        return self.setting_label_confidence != Confidence.CONFIRMED
+
+    @property
+    def only_steps(self) -> list[StepData]:
+        """The steps when the checklist was built for one surface."""
+        (steps,) = self.steps.values()
+        return steps
 
 
 @dataclasses.dataclass(frozen=True)
@@ -146,13 +162,15 @@ def _item(action: Action, country: Country, surfaces: tuple[str, ...], rollouts:
         if rollout.checking_note and rollout.confidence != Confidence.CONFIRMED:
             checking.append(rollout.checking_note)
         if rollout.note:
-            warnings.append(WarningData(kind="other", text=rollout.note))
+            warnings.append(WarningData(kind=WarningKind.OTHER, text=rollout.note))
     else:
         applies, since = False, None
         reason = f"Not in {country.name}: {change.exclusion_note}"
 
     steps = {surface: [] for surface in surfaces}
+    updated_at = action.updated_at
     for step in action.steps.all():
+        updated_at = max(updated_at, step.updated_at)
         steps[step.surface].append(
             StepData(
                 position=step.position,
@@ -182,7 +200,7 @@ def _item(action: Action, country: Country, surfaces: tuple[str, ...], rollouts:
         checking=checking,
         sources_checked_on=action.sources_checked_on,
         last_verified_on=action.last_verified_on,
-        updated_at=action.updated_at,
+        updated_at=updated_at,
         sources=[
             SourceData(title=s.title, publisher=s.publisher, url=s.url)
             for s in action.sources.all()

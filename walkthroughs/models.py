@@ -364,7 +364,7 @@ class WarningKind(models.TextChoices):
     NOT_RETROACTIVE = "not-retroactive", "Not retroactive"
     ON_BY_DEFAULT = "on-by-default", "On by default"
     SEPARATE_SETTING = "separate-setting", "A separate setting exists"
-    OTHER = "other", "Other"
+    OTHER = "other", "Note"
 
 
 class ActionWarning(models.Model):

@@ -1,0 +1,38 @@
+"""Guess the visitor's country from request headers, to preselect it. Nothing is stored."""
+
+import re
+
+from django.conf import settings
+from django.http import HttpRequest
+
+# A language tag's region subtag: de-CH, fr-CA, en-GB; not es-419 (a UN area code).
+_REGION = re.compile(r"^[a-z]{2,3}(?:-[a-z]{4})?-([a-z]{2})$", re.IGNORECASE)
+_MAX_HEADER = 512
+
+
+def _accept_language_regions(header: str) -> list[str]:
+    """Region codes from an Accept-Language header, in the visitor's order of preference."""
+    ranked = []
+    for position, part in enumerate(header[:_MAX_HEADER].split(",")):
+        tag, _, params = part.strip().partition(";")
+        quality = 1.0
+        if params.strip().startswith("q="):
+            try:
+                quality = float(params.strip()[2:])
+            except ValueError:
+                continue
+        match = _REGION.match(tag.strip())
+        if match and quality > 0:
+            ranked.append((-quality, position, match.group(1).lower()))
+    return [code for _, _, code in sorted(ranked)]
+
+
+def candidate_countries(request: HttpRequest) -> list[str]:
+    """Lower-case codes to try, most trustworthy first: the CDN's header, then languages."""
+    candidates = []
+    if settings.COUNTRY_HEADER:
+        value = request.headers.get(settings.COUNTRY_HEADER, "").strip().lower()
+        if re.fullmatch(r"[a-z]{2}", value):
+            candidates.append(value)
+    candidates += _accept_language_regions(request.headers.get("Accept-Language", ""))
+    return candidates

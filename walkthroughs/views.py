@@ -1,0 +1,154 @@
+"""The visitor's pages: the wizard, the checklist and its QR code, and the 404 page."""
+
+import segno
+from django.conf import settings
+from django.core.cache import cache
+from django.db import DatabaseError
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.cache import patch_cache_control, patch_vary_headers
+from django.views.decorators.http import require_safe
+
+from regions.detection import candidate_countries
+from regions.models import Country
+
+from . import content_version
+from .checklists import build_checklist
+from .models import Surface
+
+MAX_SEARCH_RESULTS = 20
+
+
+def country_choices() -> list[tuple[str, str]]:
+    """(code, name) of every country for pickers, cached until content changes."""
+    key = f"country-choices:{content_version.current()}"
+    choices = cache.get(key)
+    if choices is None:
+        choices = list(Country.objects.values_list("code", "name"))
+        cache.set(key, choices, timeout=24 * 60 * 60)
+    return choices
+
+
+def _preselected(request: HttpRequest, choices: list[tuple[str, str]]) -> str:
+    known = {code for code, _ in choices}
+    return next((code for code in candidate_countries(request) if code in known), "")
+
+
+def _wizard_response(request: HttpRequest, context: dict, status: int = 200) -> HttpResponse:
+    template = "walkthroughs/start.html"
+    if request.htmx and not request.htmx.history_restore_request:
+        template += "#wizard-panel"
+    response = render(request, template, context, status=status)
+    vary = ["HX-Request", "Accept-Language"]
+    if settings.COUNTRY_HEADER:
+        vary.append(settings.COUNTRY_HEADER)
+    patch_vary_headers(response, vary)
+    return response
+
+
+@require_safe
+def start(request: HttpRequest) -> HttpResponse:
+    """The landing page and the wizard: country first, then how LinkedIn is used."""
+    choices = country_choices()
+    context = {"choices": choices, "selected": _preselected(request, choices), "step": "country"}
+
+    query = request.GET.get("q", "")
+    if "q" in request.GET:
+        matches = list(Country.objects.search(query)[: MAX_SEARCH_RESULTS + 1])
+        context.update(query=query[:60], matches=matches[:MAX_SEARCH_RESULTS])
+        context["more_matches"] = len(matches) > MAX_SEARCH_RESULTS
+
+    if "country" in request.GET:
+        country = Country.objects.find(request.GET["country"])
+        if country is None:
+            context["error"] = "Please choose your country from the list."
+            return _wizard_response(request, context, status=400)
+        context.update(
+            step="surface",
+            country=country,
+            selected=country.code,
+            surfaces=[
+                (value, label, reverse("walkthroughs:checklist", args=[country.code, value]))
+                for value, label in Surface.choices
+            ],
+        )
+    return _wizard_response(request, context)
+
+
+@require_safe
+def choose(request: HttpRequest) -> HttpResponse:
+    """Target of the switchers' GET forms: on to the canonical checklist address."""
+    country = Country.objects.find(request.GET.get("country", ""))
+    surface = request.GET.get("surface", Surface.WEB)
+    if country is None or surface not in Surface.values:
+        return not_found(request, status=400, message="Please choose a country and a device.")
+    return redirect("walkthroughs:checklist", country.code, surface)
+
+
+@require_safe
+def checklist(request: HttpRequest, cc: str, surface: str) -> HttpResponse:
+    country = Country.objects.find(cc)
+    if country is None or surface.lower() not in Surface.values:
+        raise Http404("No checklist at this address.")
+    if country.code != cc or surface != surface.lower():
+        return redirect("walkthroughs:checklist", country.code, surface.lower(), permanent=True)
+
+    result = build_checklist(country, surface)
+    main = [item for item in result.applicable if not item.optional]
+    optional = [item for item in result.applicable if item.optional]
+    context = {
+        "checklist": result,
+        "country": country,
+        "surface": surface,
+        "surface_label": Surface(surface).label,
+        "main_items": main,
+        "optional_items": optional,
+        "progress_total": len(main) + len(optional),
+        "other_items": result.not_applicable,
+        "surfaces": [
+            (value, label, reverse("walkthroughs:checklist", args=[country.code, value]))
+            for value, label in Surface.choices
+        ],
+        "choices": country_choices(),
+        "share_title": f"Opt out of LinkedIn AI training in {country.name}: {len(main)} steps",
+    }
+    return render(request, "walkthroughs/checklist.html", context)
+
+
+@require_safe
+def checklist_qr(request: HttpRequest, cc: str, surface: str) -> HttpResponse:
+    """An SVG QR code of the checklist's address, to continue on a phone."""
+    country = Country.objects.find(cc)
+    if country is None or surface not in Surface.values or country.code != cc:
+        raise Http404("No checklist at this address.")
+    url = request.build_absolute_uri(reverse("walkthroughs:checklist", args=[cc, surface]))
+    svg = segno.make(url, error="m").svg_inline(
+        scale=4, dark="#000", light="#fff", title=f"QR code: {url}"
+    )
+    response = HttpResponse(svg, content_type="image/svg+xml")
+    patch_cache_control(response, public=True, max_age=24 * 60 * 60)
+    return response
+
+
+@require_safe
+def robots_txt(request: HttpRequest) -> HttpResponse:
+    sitemap = request.build_absolute_uri(reverse("sitemap"))
+    lines = ["User-agent: *", "Disallow: /admin/", "Allow: /", f"Sitemap: {sitemap}", ""]
+    return HttpResponse("\n".join(lines), content_type="text/plain")
+
+
+def not_found(
+    request: HttpRequest, exception: Exception | None = None, status: int = 404, message: str = ""
+) -> HttpResponse:
+    """The 404 page offers the country picker, so a broken link still leads somewhere."""
+    try:
+        choices = country_choices()
+    except DatabaseError:  # a 404 page must render even when the database is down
+        choices = []
+    context = {
+        "choices": choices,
+        "selected": _preselected(request, choices) if choices else "",
+        "message": message,
+    }
+    return render(request, "404.html", context, status=status)
