@@ -33,6 +33,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
     "django_htmx",
+    "simple_history",
     "regions",
     "walkthroughs",
 ]
@@ -49,6 +50,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
+    "simple_history.middleware.HistoryRequestMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -142,3 +144,12 @@ LOGGING = {
 
 # The country a CDN detected for the visitor, e.g. CF-IPCountry; read, never stored.
 COUNTRY_HEADER = env.str("DJANGO_COUNTRY_HEADER", default="")
+
+# Content not verified on a live account for this many days is flagged stale to editors.
+VERIFICATION_STALE_AFTER_DAYS = env.int("DJANGO_VERIFICATION_STALE_AFTER_DAYS", default=90)
+
+# Header holding the client address appended by a trusted proxy (e.g. X-Forwarded-For).
+# Used only, hashed, for rate limits; never logged or stored.
+CLIENT_IP_HEADER = env.str("DJANGO_CLIENT_IP_HEADER", default="")
+# Visitor reports: at most this many per client per hour.
+REPORTS_PER_HOUR = env.int("DJANGO_REPORTS_PER_HOUR", default=5)

@@ -4,6 +4,7 @@ from django.urls import include, path
 from django.views.decorators.cache import cache_page
 
 from walkthroughs import views
+from walkthroughs.overview import overview
 from walkthroughs.sitemaps import ChecklistSitemap, StartSitemap
 
 SITEMAPS = {"start": StartSitemap, "checklists": ChecklistSitemap}
@@ -18,6 +19,7 @@ urlpatterns = [
         name="sitemap",
     ),
     path("robots.txt", views.robots_txt, name="robots_txt"),
+    path("admin/overview/", admin.site.admin_view(overview), name="editors_overview"),
     path("admin/", admin.site.urls),
 ]
 

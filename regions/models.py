@@ -1,6 +1,7 @@
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models.functions import Lower
+from simple_history.models import HistoricalRecords
 
 
 class CountryQuerySet(models.QuerySet):
@@ -46,6 +47,7 @@ class Country(models.Model):
     )
 
     objects = CountryQuerySet.as_manager()
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["name", "code"]
@@ -70,6 +72,8 @@ class CountryAlias(models.Model):
         help_text="Lower-case code that redirects to the country's own address, e.g. 'uk'.",
     )
     country = models.ForeignKey(Country, on_delete=models.CASCADE, related_name="aliases")
+
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["alias"]
@@ -107,6 +111,8 @@ class Region(models.Model):
         help_text="Every country in the region. 'All countries' holds every ISO country.",
     )
     updated_at = models.DateTimeField(auto_now=True)
+
+    history = HistoricalRecords(m2m_fields=[countries])
 
     class Meta:
         ordering = ["name"]

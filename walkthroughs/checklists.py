@@ -106,17 +106,20 @@ class Checklist:
         return [item for item in self.items if not item.applies]
 
 
-def build_checklist(country: Country, surface: str | None = None) -> Checklist:
+def build_checklist(
+    country: Country, surface: str | None = None, *, preview: bool = False
+) -> Checklist:
     """Every published item for the country, applicable ones first, in priority order.
 
-    With ``surface`` the steps cover that surface only; without it, all of them.
+    With ``surface`` the steps cover that surface only; without it, all of them. A
+    ``preview`` shows staff what visitors will see once every draft is published.
     Five queries whatever the amount of content: actions, reaching rollouts,
     steps, warnings and sources.
     """
     surfaces = (surface,) if surface else tuple(Surface.values)
     version = content_version.current()
     actions = list(
-        Action.objects.published()
+        (Action.objects.previewed() if preview else Action.objects.published())
         .for_platform(PLATFORM)
         .select_related("policy_change")
         .prefetch_related(

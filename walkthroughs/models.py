@@ -1,5 +1,9 @@
+import datetime
+
 from django.conf import settings
 from django.db import models
+from django.utils import timezone
+from simple_history.models import HistoricalRecords
 
 from regions.models import Country, Region
 
@@ -44,12 +48,18 @@ def confidence_constraint(name: str, field: str = "confidence") -> models.CheckC
     )
 
 
+def stale_before() -> datetime.date:
+    return timezone.localdate() - datetime.timedelta(days=settings.VERIFICATION_STALE_AFTER_DAYS)
+
+
 class Platform(models.Model):
     """A service whose data use the site explains: LinkedIn today, others later."""
 
     slug = models.SlugField(unique=True, help_text="Stable identifier, e.g. 'linkedin'.")
     name = models.CharField(max_length=100, help_text="Shown to visitors, e.g. 'LinkedIn'.")
     website = models.URLField(blank=True, help_text="The platform's home page.")
+
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["name"]
@@ -77,6 +87,8 @@ class Source(models.Model):
     )
     published_on = models.DateField(null=True, blank=True, help_text="Date of the document.")
 
+    history = HistoricalRecords()
+
     class Meta:
         ordering = ["publisher", "title"]
 
@@ -101,6 +113,8 @@ class PolicyChange(models.Model):
     confidence = confidence_field("How sure we are of the change as described.")
     sources = models.ManyToManyField(Source, blank=True, related_name="policy_changes")
     updated_at = models.DateTimeField(auto_now=True)
+
+    history = HistoricalRecords(m2m_fields=[sources])
 
     class Meta:
         ordering = ["platform", "announced_on", "slug"]
@@ -168,6 +182,7 @@ class Rollout(models.Model):
     updated_at = models.DateTimeField(auto_now=True)
 
     objects = RolloutQuerySet.as_manager()
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["policy_change", "effective_on", "name"]
@@ -198,6 +213,8 @@ class RolloutRegion(models.Model):
         help_text="Exclusions win: a country in an excluded region is never reached.",
     )
 
+    history = HistoricalRecords()
+
     class Meta:
         ordering = ["rollout", "effect", "region"]
         constraints = [
@@ -214,7 +231,21 @@ class RolloutRegion(models.Model):
 
 class ActionQuerySet(models.QuerySet):
     def published(self) -> "ActionQuerySet":
-        return self.filter(is_published=True)
+        return self.filter(is_published=True, draft_of__isnull=True)
+
+    def previewed(self) -> "ActionQuerySet":
+        """What visitors will see once every draft is published: drafts replace originals."""
+        has_draft = Action.objects.filter(draft_of=models.OuterRef("pk"))
+        return self.filter(models.Q(draft_of__isnull=False) | ~models.Exists(has_draft))
+
+    def originals(self) -> "ActionQuerySet":
+        return self.filter(draft_of__isnull=True)
+
+    def stale(self) -> "ActionQuerySet":
+        """Not verified on a live account within the configured number of days."""
+        return self.filter(
+            models.Q(last_verified_on__isnull=True) | models.Q(last_verified_on__lt=stale_before())
+        )
 
     def for_platform(self, slug: str) -> "ActionQuerySet":
         return self.filter(platform__slug=slug)
@@ -300,14 +331,39 @@ class Action(models.Model):
     is_published = models.BooleanField(
         default=True, help_text="Unpublished items are hidden from visitors and the API."
     )
+    draft_of = models.ForeignKey(
+        "self",
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="drafts",
+        help_text="Set on a draft: the published item it will replace when published.",
+    )
+    public_note = models.CharField(
+        max_length=200,
+        blank=True,
+        help_text="One line for the public change log about this change, e.g. 'LinkedIn "
+        "renamed Advertising data on Android.' Logged when the change goes public.",
+    )
     updated_at = models.DateTimeField(auto_now=True)
 
     objects = ActionQuerySet.as_manager()
+    history = HistoricalRecords(m2m_fields=[sources], excluded_fields=["public_note"])
 
     class Meta:
         ordering = ["platform", "optional", "position", "slug"]
         constraints = [
-            models.UniqueConstraint(fields=["platform", "slug"], name="action_unique_slug"),
+            # Drafts share their original's slug; published items never do.
+            models.UniqueConstraint(
+                fields=["platform", "slug"],
+                condition=models.Q(draft_of__isnull=True),
+                name="action_unique_slug",
+            ),
+            models.UniqueConstraint(
+                fields=["draft_of"],
+                condition=models.Q(draft_of__isnull=False),
+                name="action_one_draft",
+            ),
             models.CheckConstraint(
                 condition=models.Q(kind__in=["setting", "form"]), name="action_kind_valid"
             ),
@@ -322,7 +378,12 @@ class Action(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.platform}: {self.title} ({self.slug})"
+        draft = " [draft]" if self.draft_of_id else ""
+        return f"{self.title} ({self.slug}){draft}"
+
+    @property
+    def is_stale(self) -> bool:
+        return self.last_verified_on is None or self.last_verified_on < stale_before()
 
 
 class Step(models.Model):
@@ -340,8 +401,19 @@ class Step(models.Model):
         help_text="LinkedIn's exact words on screen for what to tap or click, if any.",
     )
     confidence = confidence_field("How sure we are that the screen looks like this.")
-    last_verified_on = models.DateField(null=True, blank=True)
+    last_verified_on = models.DateField(
+        null=True, blank=True, help_text="When an editor last saw this step on a real account."
+    )
+    last_verified_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
     updated_at = models.DateTimeField(auto_now=True)
+
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["action", "surface", "position"]
@@ -375,6 +447,8 @@ class ActionWarning(models.Model):
     text = models.CharField(max_length=400, help_text="One or two plain sentences.")
     position = models.PositiveSmallIntegerField(default=1)
 
+    history = HistoricalRecords()
+
     class Meta:
         ordering = ["action", "position", "pk"]
         verbose_name = "warning"
@@ -386,3 +460,73 @@ class ActionWarning(models.Model):
 
     def __str__(self) -> str:
         return f"{self.action.slug}: {self.get_kind_display()}"
+
+
+class ChangeNote(models.Model):
+    """One entry of the public change log: what changed in an item, in an editor's words."""
+
+    action = models.ForeignKey(
+        Action, on_delete=models.SET_NULL, null=True, blank=True, related_name="change_notes"
+    )
+    item_title = models.CharField(
+        max_length=150, help_text="The item's title when the change was made."
+    )
+    note = models.CharField(max_length=200, help_text="One line, shown to the public.")
+    changed_on = models.DateField(default=timezone.localdate)
+    editor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    is_public = models.BooleanField(default=True, help_text="Untick to hide it from the log.")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["-changed_on", "-created_at", "-pk"]
+
+    def __str__(self) -> str:
+        return f"{self.changed_on}: {self.item_title}: {self.note}"
+
+
+class Report(models.Model):
+    """A visitor's 'my screen looks different'. Holds no IP address and no identifier."""
+
+    class Status(models.TextChoices):
+        NEW = "new", "New"
+        CONFIRMED = "confirmed", "Confirmed"
+        FIXED = "fixed", "Fixed"
+        DISMISSED = "dismissed", "Dismissed"
+
+    action = models.ForeignKey(Action, on_delete=models.CASCADE, related_name="reports")
+    country = models.ForeignKey(Country, on_delete=models.PROTECT, related_name="+")
+    surface = models.CharField(max_length=7, choices=Surface.choices)
+    what_they_see = models.TextField(
+        max_length=1000, help_text="The visitor's description of their screen."
+    )
+    app_version = models.CharField(max_length=40, blank=True)
+    interface_language = models.CharField(max_length=40, blank=True)
+    status = models.CharField(max_length=9, choices=Status.choices, default=Status.NEW)
+    editor_note = models.TextField(blank=True, help_text="For editors only.")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["action", "surface", "-created_at"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(surface__in=Surface.values), name="report_surface_valid"
+            ),
+            models.CheckConstraint(
+                condition=models.Q(status__in=["new", "confirmed", "fixed", "dismissed"]),
+                name="report_status_valid",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        where = f"{self.action.slug} / {self.surface} / {self.country.code}"
+        return f"{where}: {self.get_status_display()}"
+
+    @property
+    def is_open(self) -> bool:
+        return self.status in (self.Status.NEW, self.Status.CONFIRMED)

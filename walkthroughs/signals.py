@@ -9,6 +9,7 @@ from . import content_version
 from .models import (
     Action,
     ActionWarning,
+    ChangeNote,
     Platform,
     PolicyChange,
     Rollout,
@@ -20,6 +21,7 @@ from .models import (
 CONTENT_MODELS = [
     Action,
     ActionWarning,
+    ChangeNote,
     Country,
     CountryAlias,
     Platform,

@@ -1,6 +1,7 @@
 from django.urls import path
 
 from . import views
+from .feeds import ChangesFeed
 
 app_name = "walkthroughs"
 
@@ -9,4 +10,11 @@ urlpatterns = [
     path("checklist/", views.choose, name="choose"),
     path("checklist/<str:cc>/<str:surface>/", views.checklist, name="checklist"),
     path("checklist/<str:cc>/<str:surface>/qr.svg", views.checklist_qr, name="checklist_qr"),
+    path(
+        "checklist/<str:cc>/<str:surface>/report/<slug:slug>/",
+        views.report,
+        name="report",
+    ),
+    path("changes/", views.changes, name="changes"),
+    path("changes/feed/", ChangesFeed(), name="changes_feed"),
 ]

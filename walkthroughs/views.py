@@ -3,19 +3,22 @@
 import segno
 from django.conf import settings
 from django.core.cache import cache
+from django.core.paginator import Paginator
 from django.db import DatabaseError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.cache import patch_cache_control, patch_vary_headers
-from django.views.decorators.http import require_safe
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_http_methods, require_safe
 
 from regions.detection import candidate_countries
 from regions.models import Country
 
-from . import content_version
+from . import content_version, ratelimit
 from .checklists import build_checklist
-from .models import Surface
+from .forms import ReportForm
+from .models import Action, ChangeNote, Surface
 
 MAX_SEARCH_RESULTS = 20
 
@@ -94,7 +97,9 @@ def checklist(request: HttpRequest, cc: str, surface: str) -> HttpResponse:
     if country.code != cc or surface != surface.lower():
         return redirect("walkthroughs:checklist", country.code, surface.lower(), permanent=True)
 
-    result = build_checklist(country, surface)
+    # Only look at the session when asked to preview: reading it adds Vary: Cookie.
+    preview = request.GET.get("preview") == "1" and request.user.is_staff
+    result = build_checklist(country, surface, preview=preview)
     main = [item for item in result.applicable if not item.optional]
     optional = [item for item in result.applicable if item.optional]
     context = {
@@ -112,8 +117,13 @@ def checklist(request: HttpRequest, cc: str, surface: str) -> HttpResponse:
         ],
         "choices": country_choices(),
         "share_title": f"Opt out of LinkedIn AI training in {country.name}: {len(main)} steps",
+        "preview": preview,
     }
-    return render(request, "walkthroughs/checklist.html", context)
+    response = render(request, "walkthroughs/checklist.html", context)
+    if preview:
+        # Drafts must never reach a shared cache or another visitor.
+        patch_cache_control(response, private=True, no_store=True)
+    return response
 
 
 @require_safe
@@ -129,6 +139,47 @@ def checklist_qr(request: HttpRequest, cc: str, surface: str) -> HttpResponse:
     response = HttpResponse(svg, content_type="image/svg+xml")
     patch_cache_control(response, public=True, max_age=24 * 60 * 60)
     return response
+
+
+@never_cache
+@require_http_methods(["GET", "HEAD", "POST"])
+def report(request: HttpRequest, cc: str, surface: str, slug: str) -> HttpResponse:
+    """'My screen looks different': a short form, loaded only when a visitor asks for it."""
+    country = Country.objects.find(cc)
+    action = Action.objects.published().filter(slug=slug).first()
+    if country is None or action is None or surface not in Surface.values:
+        raise Http404("No checklist item at this address.")
+    context = {"country": country, "action": action, "surface": surface}
+    template = "walkthroughs/report.html"
+
+    if request.method != "POST":
+        form = ReportForm(initial={"surface": surface})
+        return render(request, template, {**context, "form": form})
+
+    form = ReportForm(request.POST)
+    if not ratelimit.within(request, "report", settings.REPORTS_PER_HOUR, 3600):
+        context["error"] = (
+            "You have sent several reports in the last hour. Thank you! Please try again later."
+        )
+        return render(request, template, {**context, "form": form}, status=429)
+    if not form.is_valid():
+        return render(request, template, {**context, "form": form}, status=400)
+    ratelimit.hit(request, "report", settings.REPORTS_PER_HOUR, 3600)
+    if not form.is_bot:
+        report = form.save(commit=False)
+        report.action = action
+        report.country = country
+        report.save()
+    # Bots get the same answer as people, so they learn nothing from it.
+    return render(request, template, {**context, "sent": True})
+
+
+@require_safe
+def changes(request: HttpRequest) -> HttpResponse:
+    """The public change log of the steps."""
+    notes = ChangeNote.objects.filter(is_public=True)
+    page = Paginator(notes, 50).get_page(request.GET.get("page"))
+    return render(request, "walkthroughs/changes.html", {"page": page})
 
 
 @require_safe

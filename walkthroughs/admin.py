@@ -1,0 +1,420 @@
+from django.contrib import admin, messages
+from django.db import models, transaction
+from django.db.models import Count, F, Q
+from django.forms import BaseInlineFormSet, ModelForm, ValidationError
+from django.http import HttpRequest
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.html import format_html
+from simple_history.admin import SimpleHistoryAdmin
+
+from . import drafts
+from .models import (
+    Action,
+    ActionWarning,
+    ChangeNote,
+    Platform,
+    PolicyChange,
+    Report,
+    Rollout,
+    RolloutRegion,
+    Source,
+    Step,
+    Surface,
+    stale_before,
+)
+
+# Positions are moved out of the way by this much while a reordering is saved.
+_REORDER_OFFSET = 10000
+
+
+class StepForm(ModelForm):
+    def validate_constraints(self) -> None:
+        # Position uniqueness is checked across the whole formset instead, so that two steps
+        # can swap places in one save.
+        exclude = self._get_validation_exclusions() | {"position"}
+        try:
+            self.instance.validate_constraints(exclude=exclude)
+        except ValidationError as error:
+            self._update_errors(error)
+
+
+class SurfaceStepFormSet(BaseInlineFormSet):
+    """The steps of one surface; three of these sit side by side on an item's page."""
+
+    surface: str = ""
+
+    @classmethod
+    def get_default_prefix(cls) -> str:
+        return f"steps-{cls.surface}"
+
+    def get_queryset(self) -> models.QuerySet:
+        return super().get_queryset().filter(surface=self.surface)
+
+    def _construct_form(self, i, **kwargs):
+        form = super()._construct_form(i, **kwargs)
+        form.instance.surface = self.surface
+        return form
+
+    def clean(self) -> None:
+        super().clean()
+        positions = [
+            form.cleaned_data["position"]
+            for form in self.forms
+            if form.cleaned_data.get("position") and not self._should_delete_form(form)
+        ]
+        if len(positions) != len(set(positions)):
+            raise ValidationError("Two steps have the same position: give each its own number.")
+
+    def save(self, commit: bool = True):
+        if commit:
+            moved = [
+                form.instance.pk
+                for form in self.initial_forms
+                if "position" in form.changed_data and not self._should_delete_form(form)
+            ]
+            deleted = [form.instance.pk for form in self.deleted_forms if form.instance.pk]
+            with transaction.atomic():
+                Step.objects.filter(pk__in=deleted).delete()
+                Step.objects.filter(pk__in=moved).update(position=F("position") + _REORDER_OFFSET)
+                return super().save(commit)
+        return super().save(commit)
+
+
+def step_inline(surface: Surface) -> type[admin.TabularInline]:
+    formset = type(
+        f"{surface.name.title()}StepFormSet", (SurfaceStepFormSet,), {"surface": surface}
+    )
+    return type(
+        f"{surface.name.title()}StepInline",
+        (admin.TabularInline,),
+        {
+            "model": Step,
+            "form": StepForm,
+            "formset": formset,
+            "fields": ["position", "text", "ui_label", "confidence", "last_verified_on"],
+            "extra": 0,
+            "ordering": ["position"],
+            "verbose_name": f"step ({surface.label})",
+            "verbose_name_plural": f"Steps: {surface.label}",
+            "show_change_link": True,
+        },
+    )
+
+
+class WarningInline(admin.TabularInline):
+    model = ActionWarning
+    fields = ["position", "kind", "text"]
+    extra = 0
+
+
+class StaleFilter(admin.SimpleListFilter):
+    title = "verification"
+    parameter_name = "verification"
+
+    def lookups(self, request, model_admin):
+        return [("stale", "Stale or never verified"), ("fresh", "Verified recently")]
+
+    def queryset(self, request, queryset):
+        if self.value() == "stale":
+            return queryset.stale()
+        if self.value() == "fresh":
+            return queryset.exclude(pk__in=queryset.stale().values("pk"))
+        return queryset
+
+
+class DraftFilter(admin.SimpleListFilter):
+    title = "draft"
+    parameter_name = "draft"
+
+    def lookups(self, request, model_admin):
+        return [("draft", "Drafts"), ("original", "Published items and new ones")]
+
+    def queryset(self, request, queryset):
+        if self.value() == "draft":
+            return queryset.filter(draft_of__isnull=False)
+        if self.value() == "original":
+            return queryset.filter(draft_of__isnull=True)
+        return queryset
+
+
+@admin.register(Action)
+class ActionAdmin(SimpleHistoryAdmin):
+    list_display = [
+        "title",
+        "slug",
+        "is_published",
+        "draft_status",
+        "optional",
+        "position",
+        "confidence",
+        "last_verified_on",
+        "stale",
+        "open_reports",
+        "updated_at",
+    ]
+    list_filter = [DraftFilter, StaleFilter, "is_published", "optional", "kind", "confidence"]
+    list_select_related = ["platform", "draft_of"]
+    search_fields = ["slug", "title", "setting_label", "steps__text", "steps__ui_label"]
+    autocomplete_fields = ["policy_change", "sources"]
+    readonly_fields = ["draft_of", "last_verified_by", "updated_at", "preview_links"]
+    inlines = [*(step_inline(surface) for surface in Surface), WarningInline]
+    actions = ["mark_verified_today", "start_drafts", "publish_drafts"]
+    fieldsets = [
+        (None, {"fields": ["platform", "slug", "kind", "title", "summary", "policy_change"]}),
+        (
+            "On LinkedIn",
+            {
+                "fields": [
+                    "setting_label",
+                    "setting_label_confidence",
+                    "deep_link",
+                    "default_state",
+                    "choose",
+                ]
+            },
+        ),
+        ("What remains", {"fields": ["still_used"]}),
+        (
+            "Confidence and sources",
+            {"fields": ["confidence", "checking_note", "sources", "sources_checked_on"]},
+        ),
+        ("Verification", {"fields": ["last_verified_on", "last_verified_by"]}),
+        (
+            "Publishing",
+            {
+                "fields": [
+                    "position",
+                    "optional",
+                    "is_published",
+                    "draft_of",
+                    "public_note",
+                    "preview_links",
+                    "updated_at",
+                ]
+            },
+        ),
+    ]
+
+    def get_queryset(self, request):
+        return (
+            super()
+            .get_queryset(request)
+            .annotate(
+                open_report_count=Count(
+                    "reports",
+                    filter=Q(reports__status__in=[Report.Status.NEW, Report.Status.CONFIRMED]),
+                ),
+                draft_count=Count("drafts"),
+            )
+        )
+
+    @admin.display(description="Draft")
+    def draft_status(self, obj: Action) -> str:
+        if obj.draft_of_id:
+            return "This is a draft"
+        return "Has a draft" if obj.draft_count else ""
+
+    @admin.display(boolean=True, description="Stale")
+    def stale(self, obj: Action) -> bool:
+        return obj.is_stale
+
+    @admin.display(description="Open reports", ordering="open_report_count")
+    def open_reports(self, obj: Action) -> int:
+        return obj.open_report_count
+
+    @admin.display(description="Preview")
+    def preview_links(self, obj: Action) -> str:
+        if not obj.pk:
+            return "Save first."
+        links = [
+            format_html(
+                '<a href="{}?preview=1">{}</a>',
+                reverse("walkthroughs:checklist", args=[code, "web"]),
+                name,
+            )
+            for code, name in [("us", "United States"), ("de", "Germany"), ("gb", "UK")]
+        ]
+        return format_html(
+            "{} (staff only; shows every draft in place of its published item)",
+            format_html(", ".join(["{}"] * len(links)), *links),
+        )
+
+    def save_model(self, request, obj: Action, form, change: bool) -> None:
+        note = obj.public_note
+        if note and not obj.draft_of_id and obj.is_published:
+            # Live edits are public at once, so their note is logged at once.
+            obj.public_note = ""
+            super().save_model(request, obj, form, change)
+            ChangeNote.objects.create(
+                action=obj, item_title=obj.title, note=note, editor=request.user
+            )
+        else:
+            super().save_model(request, obj, form, change)
+
+    @admin.action(description="Mark as verified today on a real account (item and its steps)")
+    def mark_verified_today(self, request: HttpRequest, queryset) -> None:
+        today = timezone.localdate()
+        for action in queryset:
+            action.last_verified_on = today
+            action.last_verified_by = request.user
+            action.save(update_fields=["last_verified_on", "last_verified_by", "updated_at"])
+            for step in action.steps.all():
+                step.last_verified_on = today
+                step.last_verified_by = request.user
+                step.save(update_fields=["last_verified_on", "last_verified_by", "updated_at"])
+        self.message_user(request, f"Marked {queryset.count()} item(s) as verified today.")
+
+    @admin.action(description="Start a draft of the selected items")
+    def start_drafts(self, request: HttpRequest, queryset) -> None:
+        created = [drafts.start_draft(a) for a in queryset.filter(draft_of__isnull=True)]
+        self.message_user(
+            request,
+            f"{len(created)} draft(s) ready. Edit them, preview the checklist, then publish.",
+        )
+
+    @admin.action(description="Publish the selected drafts")
+    def publish_drafts(self, request: HttpRequest, queryset) -> None:
+        selected = list(queryset.filter(draft_of__isnull=False))
+        if not selected:
+            self.message_user(request, "Select drafts to publish.", level=messages.WARNING)
+            return
+        for draft in selected:
+            drafts.publish_draft(draft, editor=request.user)
+        self.message_user(request, f"Published {len(selected)} draft(s). Visitors see them now.")
+
+
+@admin.register(Step)
+class StepAdmin(SimpleHistoryAdmin):
+    """Each step on its own page too, for its history and to restore an earlier version."""
+
+    list_display = ["action", "surface", "position", "text", "ui_label", "confidence", "stale"]
+    list_filter = ["surface", "confidence", "action"]
+    list_select_related = ["action"]
+    search_fields = ["text", "ui_label", "action__slug", "action__title"]
+    autocomplete_fields = ["action"]
+    readonly_fields = ["last_verified_by", "updated_at"]
+    actions = ["mark_verified_today"]
+
+    @admin.display(boolean=True, description="Stale")
+    def stale(self, obj: Step) -> bool:
+        return obj.last_verified_on is None or obj.last_verified_on < stale_before()
+
+    @admin.action(description="Mark as verified today on a real account")
+    def mark_verified_today(self, request: HttpRequest, queryset) -> None:
+        for step in queryset:
+            step.last_verified_on = timezone.localdate()
+            step.last_verified_by = request.user
+            step.save(update_fields=["last_verified_on", "last_verified_by", "updated_at"])
+        self.message_user(request, f"Marked {queryset.count()} step(s) as verified today.")
+
+
+class RolloutRegionInline(admin.TabularInline):
+    model = RolloutRegion
+    extra = 0
+    autocomplete_fields = ["region"]
+
+
+@admin.register(Rollout)
+class RolloutAdmin(SimpleHistoryAdmin):
+    list_display = ["name", "policy_change", "effective_on", "default_state", "confidence"]
+    list_filter = ["policy_change", "confidence"]
+    list_select_related = ["policy_change"]
+    search_fields = ["name", "policy_change__title"]
+    autocomplete_fields = ["policy_change"]
+    inlines = [RolloutRegionInline]
+
+
+class RolloutInline(admin.TabularInline):
+    model = Rollout
+    fields = ["name", "effective_on", "default_state", "confidence"]
+    extra = 0
+    show_change_link = True
+
+
+@admin.register(PolicyChange)
+class PolicyChangeAdmin(SimpleHistoryAdmin):
+    list_display = ["title", "platform", "slug", "announced_on", "confidence"]
+    list_filter = ["platform", "confidence"]
+    list_select_related = ["platform"]
+    search_fields = ["title", "slug", "summary"]
+    autocomplete_fields = ["sources"]
+    inlines = [RolloutInline]
+
+
+@admin.register(Source)
+class SourceAdmin(SimpleHistoryAdmin):
+    list_display = ["title", "publisher", "url", "published_on"]
+    list_filter = ["publisher"]
+    search_fields = ["title", "publisher", "url"]
+
+
+@admin.register(Platform)
+class PlatformAdmin(SimpleHistoryAdmin):
+    list_display = ["name", "slug", "website"]
+    search_fields = ["name", "slug"]
+
+
+@admin.register(ChangeNote)
+class ChangeNoteAdmin(SimpleHistoryAdmin):
+    list_display = ["changed_on", "item_title", "note", "editor", "is_public"]
+    list_filter = ["is_public"]
+    list_select_related = ["editor"]
+    search_fields = ["item_title", "note"]
+    autocomplete_fields = ["action"]
+    readonly_fields = ["editor", "created_at"]
+
+    def save_model(self, request, obj: ChangeNote, form, change: bool) -> None:
+        if not change:
+            obj.editor = request.user
+            if obj.action and not obj.item_title:
+                obj.item_title = obj.action.title
+        super().save_model(request, obj, form, change)
+
+
+@admin.register(Report)
+class ReportAdmin(SimpleHistoryAdmin):
+    """Visitors' reports, grouped by item and surface, newest first within each."""
+
+    list_display = ["action", "surface", "country", "status", "short_description", "created_at"]
+    list_display_links = ["short_description"]
+    list_editable = ["status"]
+    list_filter = ["status", "surface", "action"]
+    list_select_related = ["action", "country"]
+    search_fields = ["what_they_see", "app_version", "interface_language"]
+    readonly_fields = [
+        "action",
+        "country",
+        "surface",
+        "what_they_see",
+        "app_version",
+        "interface_language",
+        "created_at",
+    ]
+    actions = ["mark_confirmed", "mark_fixed", "mark_dismissed"]
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False
+
+    @admin.display(description="What the visitor sees")
+    def short_description(self, obj: Report) -> str:
+        text = obj.what_they_see
+        return text if len(text) <= 80 else text[:79] + "…"
+
+    def _set_status(self, request: HttpRequest, queryset, status: str) -> None:
+        for report in queryset:
+            report.status = status
+            report.save(update_fields=["status"])
+        self.message_user(request, f"{queryset.count()} report(s) marked {status}.")
+
+    @admin.action(description="Mark as confirmed")
+    def mark_confirmed(self, request, queryset):
+        self._set_status(request, queryset, Report.Status.CONFIRMED)
+
+    @admin.action(description="Mark as fixed")
+    def mark_fixed(self, request, queryset):
+        self._set_status(request, queryset, Report.Status.FIXED)
+
+    @admin.action(description="Mark as dismissed")
+    def mark_dismissed(self, request, queryset):
+        self._set_status(request, queryset, Report.Status.DISMISSED)
