@@ -418,3 +418,79 @@ class ReportAdmin(SimpleHistoryAdmin):
     @admin.action(description="Mark as dismissed")
     def mark_dismissed(self, request, queryset):
         self._set_status(request, queryset, Report.Status.DISMISSED)
+
+
+class DeletedFilter(admin.SimpleListFilter):
+    title = "state"
+    parameter_name = "state"
+
+    def lookups(self, request, model_admin):
+        return [("deleted", "Deleted and not restored")]
+
+    def queryset(self, request, queryset):
+        if self.value() == "deleted":
+            live = queryset.model.instance_type.objects.values("pk")
+            return queryset.filter(history_type="-").exclude(id__in=live)
+        return queryset
+
+
+class RestorableHistoryAdmin(admin.ModelAdmin):
+    """Every recorded version of a row, so a deleted one can be brought back."""
+
+    list_filter = [DeletedFilter, "history_type"]
+    date_hierarchy = "history_date"
+    actions = ["restore"]
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False
+
+    def has_change_permission(self, request: HttpRequest, obj=None) -> bool:
+        return False
+
+    def has_delete_permission(self, request: HttpRequest, obj=None) -> bool:
+        return False
+
+    @admin.action(description="Restore the selected versions")
+    def restore(self, request: HttpRequest, queryset) -> None:
+        model = queryset.model.instance_type
+        if not request.user.has_perm(f"{model._meta.app_label}.add_{model._meta.model_name}"):
+            self.message_user(request, "You may not restore these.", level=messages.ERROR)
+            return
+        restored = 0
+        for record in queryset.order_by("history_date"):
+            if not model.objects.filter(pk=record.id).exists():
+                self.restore_row(record.instance)
+                restored += 1
+        self.message_user(request, f"Restored {restored} row(s).")
+
+    def restore_row(self, row) -> None:
+        row.save(force_insert=True)
+
+
+@admin.register(Step.history.model)
+class StepHistoryAdmin(RestorableHistoryAdmin):
+    list_display = [
+        "history_date",
+        "history_type",
+        "action",
+        "surface",
+        "position",
+        "text",
+        "history_user",
+    ]
+    list_select_related = ["action", "history_user"]
+    search_fields = ["text", "ui_label"]
+
+    def restore_row(self, row: Step) -> None:
+        taken = Step.objects.filter(action=row.action_id, surface=row.surface)
+        if taken.filter(position=row.position).exists():
+            # Its place was filled since: bring it back at the end for the editor to move.
+            row.position = (taken.aggregate(models.Max("position"))["position__max"] or 0) + 1
+        super().restore_row(row)
+
+
+@admin.register(ActionWarning.history.model)
+class WarningHistoryAdmin(RestorableHistoryAdmin):
+    list_display = ["history_date", "history_type", "action", "kind", "text", "history_user"]
+    list_select_related = ["action", "history_user"]
+    search_fields = ["text"]

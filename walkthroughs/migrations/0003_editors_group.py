@@ -17,6 +17,9 @@ PERMISSIONS = {
         "platform": ["view"],
         "changenote": ["add", "change", "view"],
         "report": ["change", "view"],
+        # Past versions, to find and restore deleted steps and warnings.
+        "historicalstep": ["view"],
+        "historicalactionwarning": ["view"],
     },
     "regions": {
         "country": ["change", "view"],

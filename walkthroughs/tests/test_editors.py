@@ -205,3 +205,21 @@ def test_reports_are_triaged_in_the_admin(client):
 def test_editors_cannot_manage_users(client):
     client.force_login(editor())
     assert client.get("/admin/auth/user/").status_code == 403
+
+
+def test_a_deleted_step_can_be_restored(client):
+    client.force_login(editor())
+    step = Step.objects.get(action__slug=AI, surface="ios", position=3)
+    text, pk = step.text, step.pk
+    step.delete()
+    listing = client.get("/admin/walkthroughs/historicalstep/?state=deleted")
+    assert listing.status_code == 200
+    assert text in listing.content.decode()
+    record = Step.history.get(id=pk, history_type="-")
+    response = client.post(
+        "/admin/walkthroughs/historicalstep/",
+        {"action": "restore", "_selected_action": [record.pk]},
+    )
+    assert response.status_code == 302
+    restored = Step.objects.get(pk=pk)
+    assert (restored.text, restored.position) == (text, 3)
