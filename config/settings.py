@@ -51,6 +51,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
+    "walkthroughs.health.DatabaseUnavailableMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -153,3 +154,14 @@ VERIFICATION_STALE_AFTER_DAYS = env.int("DJANGO_VERIFICATION_STALE_AFTER_DAYS", 
 CLIENT_IP_HEADER = env.str("DJANGO_CLIENT_IP_HEADER", default="")
 # Visitor reports: at most this many per client per hour.
 REPORTS_PER_HOUR = env.int("DJANGO_REPORTS_PER_HOUR", default=5)
+
+# Public pages, the API, QR codes and the feed are cached per content version (see
+# walkthroughs/caching.py). Browsers and CDNs may keep them this many seconds, and serve
+# a stale copy this much longer while they fetch a fresh one.
+PUBLIC_CACHE_MAX_AGE = env.int("DJANGO_PUBLIC_CACHE_MAX_AGE", default=300)
+PUBLIC_CACHE_STALE_WHILE_REVALIDATE = env.int(
+    "DJANGO_PUBLIC_CACHE_STALE_WHILE_REVALIDATE", default=3600
+)
+# How long our own cache keeps a rendered page; a content change makes it unreachable
+# at once, whatever this says.
+PAGE_CACHE_TIMEOUT = env.int("DJANGO_PAGE_CACHE_TIMEOUT", default=24 * 60 * 60)

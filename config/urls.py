@@ -1,9 +1,9 @@
 from django.contrib import admin
 from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
-from django.views.decorators.cache import cache_page
 
 from walkthroughs import views
+from walkthroughs.caching import cached_public
 from walkthroughs.overview import overview
 from walkthroughs.sitemaps import ChecklistSitemap, StartSitemap
 
@@ -14,7 +14,7 @@ urlpatterns = [
     path("api/v1/", include("walkthroughs.api_urls")),
     path(
         "sitemap.xml",
-        cache_page(60 * 60)(sitemap),
+        cached_public()(sitemap),
         {"sitemaps": SITEMAPS},
         name="sitemap",
     ),

@@ -18,13 +18,6 @@ class CountryQuerySet(models.QuerySet):
             | models.Q(aliases__alias=lowered)
         ).distinct()
 
-    def find(self, code: str) -> "Country | None":
-        """The country a visitor means by a code in any case, or by an alias such as 'uk'."""
-        code = code.strip().lower()
-        if not code or len(code) > 10:
-            return None
-        return self.filter(models.Q(code=code) | models.Q(aliases__alias=code)).distinct().first()
-
 
 class Country(models.Model):
     """A country or territory from ISO 3166-1, loaded from pycountry by a migration."""

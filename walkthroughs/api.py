@@ -11,7 +11,9 @@ from django.views.decorators.http import require_safe
 
 from regions.models import Country, Region
 
+from .caching import cached_public
 from .checklists import PLATFORM, Checklist, Item, build_checklist
+from .directory import find_country
 
 
 def _json(data: dict[str, Any], status: int = 200) -> JsonResponse:
@@ -77,8 +79,9 @@ def checklist_json(checklist: Checklist) -> dict[str, Any]:
 
 
 @require_safe
+@cached_public()
 def checklist(request: HttpRequest, cc: str) -> HttpResponse:
-    country = Country.objects.find(cc)
+    country = find_country(cc)
     if country is None:
         return _json(
             {"error": "unknown-country", "message": f"No country has the code {cc!r}."},
@@ -90,6 +93,7 @@ def checklist(request: HttpRequest, cc: str) -> HttpResponse:
 
 
 @require_safe
+@cached_public()
 def countries(request: HttpRequest) -> HttpResponse:
     all_countries = Country.objects.prefetch_related("regions")
     regions = Region.objects.all()

@@ -4,6 +4,7 @@ from collections.abc import Callable
 
 from django.db import DatabaseError, connection
 from django.http import HttpRequest, HttpResponse
+from django.template.loader import render_to_string
 from django.utils.cache import add_never_cache_headers
 
 HEALTH_PATH = "/healthz"
@@ -34,3 +35,24 @@ class HealthCheckMiddleware:
         if request.path == HEALTH_PATH and request.method in ("GET", "HEAD"):
             return healthz()
         return self.get_response(request)
+
+
+class DatabaseUnavailableMiddleware:
+    """A clear 503 page, not a 500, when the database is unreachable.
+
+    Cached public pages are answered without the database and keep working.
+    """
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        return self.get_response(request)
+
+    def process_exception(self, request: HttpRequest, exception: Exception) -> HttpResponse | None:
+        if not isinstance(exception, DatabaseError):
+            return None
+        response = HttpResponse(render_to_string("503.html", request=request), status=503)
+        response["Retry-After"] = "30"
+        add_never_cache_headers(response)
+        return response

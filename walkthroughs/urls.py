@@ -1,6 +1,7 @@
 from django.urls import path
 
 from . import views
+from .caching import cached_public
 from .feeds import ChangesFeed
 
 app_name = "walkthroughs"
@@ -16,5 +17,5 @@ urlpatterns = [
         name="report",
     ),
     path("changes/", views.changes, name="changes"),
-    path("changes/feed/", ChangesFeed(), name="changes_feed"),
+    path("changes/feed/", cached_public()(ChangesFeed()), name="changes_feed"),
 ]

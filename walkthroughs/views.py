@@ -2,7 +2,6 @@
 
 import segno
 from django.conf import settings
-from django.core.cache import cache
 from django.core.paginator import Paginator
 from django.db import DatabaseError
 from django.http import Http404, HttpRequest, HttpResponse
@@ -15,22 +14,14 @@ from django.views.decorators.http import require_http_methods, require_safe
 from regions.detection import candidate_countries
 from regions.models import Country
 
-from . import content_version, ratelimit
+from . import ratelimit
+from .caching import cached_public
 from .checklists import build_checklist
+from .directory import country_choices, find_country
 from .forms import ReportForm
 from .models import Action, ChangeNote, Surface
 
 MAX_SEARCH_RESULTS = 20
-
-
-def country_choices() -> list[tuple[str, str]]:
-    """(code, name) of every country for pickers, cached until content changes."""
-    key = f"country-choices:{content_version.current()}"
-    choices = cache.get(key)
-    if choices is None:
-        choices = list(Country.objects.values_list("code", "name"))
-        cache.set(key, choices, timeout=24 * 60 * 60)
-    return choices
 
 
 def _preselected(request: HttpRequest, choices: list[tuple[str, str]]) -> str:
@@ -63,7 +54,7 @@ def start(request: HttpRequest) -> HttpResponse:
         context["more_matches"] = len(matches) > MAX_SEARCH_RESULTS
 
     if "country" in request.GET:
-        country = Country.objects.find(request.GET["country"])
+        country = find_country(request.GET["country"])
         if country is None:
             context["error"] = "Please choose your country from the list."
             return _wizard_response(request, context, status=400)
@@ -82,7 +73,7 @@ def start(request: HttpRequest) -> HttpResponse:
 @require_safe
 def choose(request: HttpRequest) -> HttpResponse:
     """Target of the switchers' GET forms: on to the canonical checklist address."""
-    country = Country.objects.find(request.GET.get("country", ""))
+    country = find_country(request.GET.get("country", ""))
     surface = request.GET.get("surface", Surface.WEB)
     if country is None or surface not in Surface.values:
         return not_found(request, status=400, message="Please choose a country and a device.")
@@ -90,8 +81,9 @@ def choose(request: HttpRequest) -> HttpResponse:
 
 
 @require_safe
+@cached_public()
 def checklist(request: HttpRequest, cc: str, surface: str) -> HttpResponse:
-    country = Country.objects.find(cc)
+    country = find_country(cc)
     if country is None or surface.lower() not in Surface.values:
         raise Http404("No checklist at this address.")
     if country.code != cc or surface != surface.lower():
@@ -127,25 +119,24 @@ def checklist(request: HttpRequest, cc: str, surface: str) -> HttpResponse:
 
 
 @require_safe
+@cached_public(max_age=24 * 60 * 60)
 def checklist_qr(request: HttpRequest, cc: str, surface: str) -> HttpResponse:
     """An SVG QR code of the checklist's address, to continue on a phone."""
-    country = Country.objects.find(cc)
+    country = find_country(cc)
     if country is None or surface not in Surface.values or country.code != cc:
         raise Http404("No checklist at this address.")
     url = request.build_absolute_uri(reverse("walkthroughs:checklist", args=[cc, surface]))
     svg = segno.make(url, error="m").svg_inline(
         scale=4, dark="#000", light="#fff", title=f"QR code: {url}"
     )
-    response = HttpResponse(svg, content_type="image/svg+xml")
-    patch_cache_control(response, public=True, max_age=24 * 60 * 60)
-    return response
+    return HttpResponse(svg, content_type="image/svg+xml")
 
 
 @never_cache
 @require_http_methods(["GET", "HEAD", "POST"])
 def report(request: HttpRequest, cc: str, surface: str, slug: str) -> HttpResponse:
     """'My screen looks different': a short form, loaded only when a visitor asks for it."""
-    country = Country.objects.find(cc)
+    country = find_country(cc)
     action = Action.objects.published().filter(slug=slug).first()
     if country is None or action is None or surface not in Surface.values:
         raise Http404("No checklist item at this address.")

@@ -1,0 +1,67 @@
+"""Public responses cached by content version, with ETag, Last-Modified and 304s.
+
+A content change moves the version, so every process stops serving the old pages at
+once without anything to purge; old entries simply expire.
+"""
+
+import functools
+import hashlib
+from collections.abc import Callable
+
+from django.conf import settings
+from django.core.cache import cache
+from django.http import HttpRequest, HttpResponse
+from django.utils.cache import get_conditional_response, patch_cache_control
+from django.utils.http import http_date
+
+from . import content_version
+
+View = Callable[..., HttpResponse]
+
+
+def cached_public(max_age: int | None = None) -> Callable[[View], View]:
+    """Cache a public GET view's successful answers until the content changes.
+
+    The cache key holds the path but not the query string: these views ignore it, so
+    tracking parameters cannot fill the cache.
+    """
+    browser_max_age = settings.PUBLIC_CACHE_MAX_AGE if max_age is None else max_age
+
+    def decorator(view: View) -> View:
+        @functools.wraps(view)
+        def wrapped(request: HttpRequest, *args, **kwargs) -> HttpResponse:
+            if request.method not in ("GET", "HEAD") or "preview" in request.GET:
+                return view(request, *args, **kwargs)
+            version = content_version.current()
+            ident = f"{version}|{request.scheme}|{request.get_host()}|{request.path}"
+            key = "page:" + hashlib.sha256(ident.encode()).hexdigest()
+            entry = cache.get(key)
+            if entry is None:
+                response = view(request, *args, **kwargs)
+                if hasattr(response, "render"):
+                    response.render()
+                if response.status_code != 200 or response.streaming or response.cookies:
+                    return response
+                entry = (response.content, [(k, v) for k, v in response.items()])
+                cache.set(key, entry, timeout=settings.PAGE_CACHE_TIMEOUT)
+            content, headers = entry
+            response = HttpResponse(content)
+            for header, value in headers:
+                response[header] = value
+            etag = '"' + hashlib.sha256(content).hexdigest()[:32] + '"'
+            last_modified = content_version.changed_at(version).timestamp()
+            response["ETag"] = etag
+            response["Last-Modified"] = http_date(last_modified)
+            patch_cache_control(
+                response,
+                public=True,
+                max_age=browser_max_age,
+                stale_while_revalidate=settings.PUBLIC_CACHE_STALE_WHILE_REVALIDATE,
+            )
+            return get_conditional_response(
+                request, etag=etag, last_modified=int(last_modified), response=response
+            )
+
+        return wrapped
+
+    return decorator

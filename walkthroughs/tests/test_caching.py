@@ -1,0 +1,96 @@
+"""Public responses are cached by content version and follow every content change at once."""
+
+from unittest import mock
+
+import pytest
+from django.db import DatabaseError
+
+from walkthroughs.models import Step
+
+pytestmark = pytest.mark.django_db
+
+CACHED = [
+    "/checklist/de/web/",
+    "/checklist/de/web/qr.svg",
+    "/api/v1/checklists/de/",
+    "/api/v1/countries/",
+    "/changes/feed/",
+    "/sitemap.xml",
+]
+
+
+@pytest.mark.parametrize("path", CACHED)
+def test_a_cached_response_costs_no_query(client, path, django_assert_num_queries):
+    first = client.get(path)
+    assert first.status_code == 200
+    with django_assert_num_queries(0):
+        second = client.get(path)
+    assert second.content == first.content
+
+
+def test_uncached_checklist_costs_at_most_five_queries(client, django_assert_max_num_queries):
+    client.get("/checklist/fr/web/")  # the country list is shared by every checklist
+    with django_assert_max_num_queries(5):
+        assert client.get("/checklist/de/web/").status_code == 200
+
+
+@pytest.mark.parametrize("path", CACHED)
+def test_cache_headers_let_a_cdn_keep_it(client, path):
+    response = client.get(path)
+    control = response["Cache-Control"]
+    assert "public" in control and "max-age=" in control and "stale-while-revalidate=" in control
+    assert response["ETag"].startswith('"')
+    assert response["Last-Modified"].endswith("GMT")
+    assert "Cookie" not in response.get("Vary", "")
+
+
+def test_matching_etag_gets_304(client):
+    etag = client.get("/checklist/de/web/")["ETag"]
+    response = client.get("/checklist/de/web/", headers={"if-none-match": etag})
+    assert response.status_code == 304
+    assert response.content == b""
+    modified = client.get("/checklist/de/web/")["Last-Modified"]
+    assert (
+        client.get("/checklist/de/web/", headers={"if-modified-since": modified}).status_code == 304
+    )
+
+
+def test_a_content_change_reaches_cached_pages_at_once(client, django_capture_on_commit_callbacks):
+    old = client.get("/checklist/de/web/")
+    api_before = client.get("/api/v1/checklists/de/").json()["content_version"]
+    step = Step.objects.get(action__slug="ai-training", surface="web", position=3)
+    with django_capture_on_commit_callbacks(execute=True):
+        step.text = "Open Privacy, LinkedIn's new name for Data privacy."
+        step.save()
+    new = client.get("/checklist/de/web/")
+    assert "LinkedIn&#x27;s new name for Data privacy" in new.content.decode()
+    assert new["ETag"] != old["ETag"]
+    assert (
+        client.get("/checklist/de/web/", headers={"if-none-match": old["ETag"]}).status_code == 200
+    )
+    assert client.get("/api/v1/checklists/de/").json()["content_version"] != api_before
+
+
+def test_tracking_parameters_share_the_cached_page(client, django_assert_num_queries):
+    client.get("/checklist/de/web/")
+    with django_assert_num_queries(0):
+        assert client.get("/checklist/de/web/?utm_source=news").status_code == 200
+
+
+def test_previews_are_never_cached(client, admin_user):
+    client.force_login(admin_user)
+    response = client.get("/checklist/de/web/?preview=1")
+    assert "no-store" in response["Cache-Control"]
+    assert "ETag" not in response
+
+
+def test_cached_pages_survive_the_database_going_down(client):
+    warm = client.get("/checklist/de/web/")
+    with mock.patch(
+        "django.db.backends.base.base.BaseDatabaseWrapper.cursor", side_effect=DatabaseError
+    ):
+        assert client.get("/checklist/de/web/").content == warm.content
+        assert client.get("/healthz").status_code == 503
+        down = client.get("/checklist/fr/web/")
+        assert down.status_code == 503
+        assert "Back in a moment" in down.content.decode()
