@@ -24,7 +24,7 @@ ALLOWED_HOSTS = env.list(
 CSRF_TRUSTED_ORIGINS = env.list("DJANGO_CSRF_TRUSTED_ORIGINS", default=[])
 
 INSTALLED_APPS = [
-    "django.contrib.admin",
+    "config.admin.OptOutAdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -41,6 +41,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "walkthroughs.health.HealthCheckMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    "config.middleware.SecurityHeadersMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -165,3 +166,9 @@ PUBLIC_CACHE_STALE_WHILE_REVALIDATE = env.int(
 # How long our own cache keeps a rendered page; a content change makes it unreachable
 # at once, whatever this says.
 PAGE_CACHE_TIMEOUT = env.int("DJANGO_PAGE_CACHE_TIMEOUT", default=24 * 60 * 60)
+
+# The admin's address (change it to keep password guessers from finding it), and how many
+# failed sign-ins a client may make per window before it must wait.
+ADMIN_PATH = env.str("DJANGO_ADMIN_PATH", default="admin/").strip("/") + "/"
+ADMIN_LOGIN_ATTEMPTS = env.int("DJANGO_ADMIN_LOGIN_ATTEMPTS", default=10)
+ADMIN_LOGIN_WINDOW = env.int("DJANGO_ADMIN_LOGIN_WINDOW", default=15 * 60)

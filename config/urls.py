@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.contrib import admin
 from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
@@ -19,8 +20,10 @@ urlpatterns = [
         name="sitemap",
     ),
     path("robots.txt", views.robots_txt, name="robots_txt"),
-    path("admin/overview/", admin.site.admin_view(overview), name="editors_overview"),
-    path("admin/", admin.site.urls),
+    path(
+        f"{settings.ADMIN_PATH}overview/", admin.site.admin_view(overview), name="editors_overview"
+    ),
+    path(settings.ADMIN_PATH, admin.site.urls),
 ]
 
 handler404 = "walkthroughs.views.not_found"

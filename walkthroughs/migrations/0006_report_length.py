@@ -4,20 +4,23 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('walkthroughs', '0005_initial_history'),
+        ("walkthroughs", "0005_initial_history"),
     ]
 
     operations = [
         migrations.AlterField(
-            model_name='historicalreport',
-            name='what_they_see',
-            field=models.TextField(help_text="The visitor's description of their screen.", max_length=1000),
+            model_name="historicalreport",
+            name="what_they_see",
+            field=models.TextField(
+                help_text="The visitor's description of their screen.", max_length=1000
+            ),
         ),
         migrations.AlterField(
-            model_name='report',
-            name='what_they_see',
-            field=models.TextField(help_text="The visitor's description of their screen.", max_length=1000),
+            model_name="report",
+            name="what_they_see",
+            field=models.TextField(
+                help_text="The visitor's description of their screen.", max_length=1000
+            ),
         ),
     ]
