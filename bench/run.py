@@ -1,0 +1,146 @@
+"""Load benchmark: gunicorn with production settings on loopback, wrk against four addresses.
+
+Prints requests per second, p50 and p99 latency and errors for each, and the ratio of
+cached-checklist to static-file throughput measured in the same run. Exits non-zero when
+the ratio is under the budget (0.8) or any request failed.
+
+    make bench                      # 10 s per address, 64 connections
+    BENCH_SECONDS=30 make bench     # longer runs
+"""
+
+import json
+import os
+import re
+import secrets
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+SECONDS = int(os.environ.get("BENCH_SECONDS", "10"))
+CONNECTIONS = int(os.environ.get("BENCH_CONNECTIONS", "64"))
+THREADS = int(os.environ.get("BENCH_THREADS", "2"))
+BUDGET = 0.8
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def ensure_wrk() -> str:
+    wrk = shutil.which("wrk")
+    if wrk:
+        return wrk
+    if os.geteuid() == 0 and shutil.which("apt-get"):
+        print("Installing wrk from Debian's packages…", flush=True)
+        subprocess.run(["apt-get", "install", "-y", "-qq", "wrk"], check=True, capture_output=True)
+        return shutil.which("wrk") or sys.exit("wrk did not install")
+    sys.exit("wrk is needed: install it (e.g. apt-get install wrk) and run make bench again")
+
+
+def to_ms(value: str) -> float:
+    number, unit = re.fullmatch(r"([\d.]+)(us|ms|s)", value).groups()
+    return float(number) * {"us": 0.001, "ms": 1.0, "s": 1000.0}[unit]
+
+
+def run_wrk(wrk: str, url: str) -> dict:
+    out = subprocess.run(
+        [wrk, f"-t{THREADS}", f"-c{CONNECTIONS}", f"-d{SECONDS}s", "--latency", url],
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout
+    errors = sum(int(n) for n in re.findall(r"(?:connect|read|write|timeout) (\d+)", out))
+    non_2xx = re.search(r"Non-2xx or 3xx responses: (\d+)", out)
+    return {
+        "rps": float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1)),
+        "p50_ms": to_ms(re.search(r"50%\s+(\S+)", out).group(1)),
+        "p99_ms": to_ms(re.search(r"99%\s+(\S+)", out).group(1)),
+        "errors": errors + (int(non_2xx.group(1)) if non_2xx else 0),
+    }
+
+
+def main() -> int:
+    wrk = ensure_wrk()
+    workdir = Path(tempfile.mkdtemp(prefix="optout-bench-"))
+    env = {
+        **os.environ,
+        "DJANGO_DEBUG": "false",
+        "DJANGO_SECRET_KEY": secrets.token_urlsafe(40),
+        "DJANGO_ALLOWED_HOSTS": "127.0.0.1,localhost",
+        "DJANGO_SECURE_SSL_REDIRECT": "false",
+        "DATABASE_URL": os.environ.get("DATABASE_URL", f"sqlite:///{workdir / 'bench.sqlite3'}"),
+        "DJANGO_LOG_LEVEL": "WARNING",
+    }
+    python = sys.executable
+    subprocess.run(
+        [python, "manage.py", "migrate", "--no-input", "-v0"], cwd=ROOT, env=env, check=True
+    )
+    subprocess.run(
+        [python, "manage.py", "collectstatic", "--no-input", "-v0"], cwd=ROOT, env=env, check=True
+    )
+    manifest = json.loads((ROOT / "staticfiles" / "staticfiles.json").read_text())
+    static = manifest["paths"]["css/site.css"]
+
+    port = free_port()
+    base = f"http://127.0.0.1:{port}"
+    server = subprocess.Popen(
+        [
+            python, "-m", "gunicorn", "--config", "config/gunicorn.py",
+            "--bind", f"127.0.0.1:{port}", "--access-logfile", "/dev/null", "config.wsgi",
+        ],
+        cwd=ROOT,
+        env=env,
+        start_new_session=True,
+    )  # fmt: skip
+    targets = {
+        "landing page": "/",
+        "checklist (cached)": "/checklist/de/web/",
+        "API checklist": "/api/v1/checklists/us/",
+        "static file": f"/static/{static}",
+    }
+    try:
+        for _ in range(100):
+            try:
+                urllib.request.urlopen(f"{base}/healthz", timeout=1)
+                break
+            except OSError:
+                time.sleep(0.2)
+        # Warm every worker's cache before measuring.
+        for path in targets.values():
+            for _ in range(50):
+                urllib.request.urlopen(base + path, timeout=5).read()
+
+        results = {}
+        for name, path in targets.items():
+            print(f"… {name}: {path}", flush=True)
+            results[name] = run_wrk(wrk, base + path)
+    finally:
+        os.killpg(server.pid, signal.SIGTERM)
+        server.wait(timeout=30)
+        shutil.rmtree(workdir, ignore_errors=True)
+
+    print(f"\n{SECONDS} s each, {CONNECTIONS} connections, {THREADS} wrk threads,")
+    print("gunicorn with the workers and threads of config/gunicorn.py\n")
+    print(f"{'address':<22}{'req/s':>10}{'p50 ms':>10}{'p99 ms':>10}{'errors':>8}")
+    for name, r in results.items():
+        print(
+            f"{name:<22}{r['rps']:>10.0f}{r['p50_ms']:>10.2f}{r['p99_ms']:>10.2f}{r['errors']:>8}"
+        )
+    ratio = results["checklist (cached)"]["rps"] / results["static file"]["rps"]
+    errors = sum(r["errors"] for r in results.values())
+    print(f"\nchecklist / static file throughput: {ratio:.2f} (budget: at least {BUDGET})")
+    print(f"errors: {errors} (budget: none)")
+    return 0 if ratio >= BUDGET and errors == 0 else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
