@@ -1,4 +1,5 @@
 from django.conf import settings
+from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
@@ -11,7 +12,6 @@ from walkthroughs.sitemaps import ChecklistSitemap, StartSitemap
 SITEMAPS = {"start": StartSitemap, "checklists": ChecklistSitemap}
 
 urlpatterns = [
-    path("", include("walkthroughs.urls")),
     path("api/v1/", include("walkthroughs.api_urls")),
     path(
         "sitemap.xml",
@@ -25,5 +25,7 @@ urlpatterns = [
     ),
     path(settings.ADMIN_PATH, admin.site.urls),
 ]
+
+urlpatterns += i18n_patterns(path("", include("walkthroughs.urls")), prefix_default_language=False)
 
 handler404 = "walkthroughs.views.not_found"

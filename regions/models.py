@@ -4,21 +4,6 @@ from django.db.models.functions import Lower
 from simple_history.models import HistoricalRecords
 
 
-class CountryQuerySet(models.QuerySet):
-    def search(self, query: str) -> "CountryQuerySet":
-        """Countries matching what a visitor typed: part of a name, a code or an alias."""
-        query = query.strip()[:60]
-        if not query:
-            return self.none()
-        lowered = query.lower()
-        return self.filter(
-            models.Q(name__icontains=query)
-            | models.Q(official_name__icontains=query)
-            | models.Q(code=lowered)
-            | models.Q(aliases__alias=lowered)
-        ).distinct()
-
-
 class Country(models.Model):
     """A country or territory from ISO 3166-1, loaded from pycountry by a migration."""
 
@@ -39,7 +24,6 @@ class Country(models.Model):
         help_text="The full ISO name, used for search; leave blank when it equals the name.",
     )
 
-    objects = CountryQuerySet.as_manager()
     history = HistoricalRecords()
 
     class Meta:

@@ -4,11 +4,14 @@ import dataclasses
 import datetime
 
 from django.db.models import Prefetch
-from django.utils import dateformat
+from django.utils import translation
+from django.utils.translation import gettext as _
 
 from regions.models import Country
 
 from . import content_version
+from . import translations as tr
+from .languages import long_date
 from .models import (
     Action,
     ActionWarning,
@@ -27,8 +30,10 @@ PLATFORM = "linkedin"
 class StepData:
     position: int
     text: str
+    # LinkedIn's label in English, and in the visitor's language where it is known.
     ui_label: str
     confidence: str
+    ui_label_local: str = ""
 
 
 @dataclasses.dataclass(frozen=True)
@@ -74,6 +79,10 @@ class Item:
     updated_at: datetime.datetime
     sources: list[SourceData]
     steps: dict[str, list[StepData]]
+    # LinkedIn's label of the setting in the visitor's language, where it is known.
+    setting_label_local: str = ""
+    # Some visitor-facing text is shown in English for want of a translation.
+    untranslated: bool = False
 
     @property
     def unverified(self) -> bool:
@@ -144,31 +153,51 @@ def build_checklist(
 
 
 def _item(action: Action, country: Country, surfaces: tuple[str, ...], rollouts: list) -> Item:
+    language = translation.get_language() or "en"
+    untranslated = False
+
+    def local(obj, field: str) -> str:
+        nonlocal untranslated
+        text, found = tr.get(obj, field, language)
+        untranslated = untranslated or not found
+        return text
+
+    def linkedin_label(obj, field: str) -> str:
+        # A missing LinkedIn label is not a missing translation: it may simply be unknown.
+        text, found = tr.get(obj, field, language)
+        return text if found and language != "en" else ""
+
     change = action.policy_change
     confidence = weakest(action.confidence, action.setting_label_confidence)
-    checking = [action.checking_note] if action.checking_note else []
-    warnings = [WarningData(kind=w.kind, text=w.text) for w in action.warnings.all()]
+    checking = [local(action, "checking_note")] if action.checking_note else []
+    warnings = [WarningData(kind=w.kind, text=local(w, "text")) for w in action.warnings.all()]
     default_state = action.default_state
     prior_data = ""
 
     if change is None:
         applies, since = True, None
-        reason = "Every member has this setting, wherever they live."
+        reason = _("Every member has this setting, wherever they live.")
     elif rollouts:
         # The earliest rollout reaching the country decides since when it applies.
         rollout = min(rollouts, key=lambda r: r.effective_on)
         applies, since = True, rollout.effective_on
-        reason = f"Applies in {country.name} since {dateformat.format(since, 'j F Y')}."
+        reason = _("Applies in %(country)s since %(date)s.") % {
+            "country": getattr(country, "in_sentence", country.name),
+            "date": long_date(since, language),
+        }
         default_state = rollout.default_state if action.kind == Action.Kind.SETTING else ""
-        prior_data = rollout.prior_data
+        prior_data = local(rollout, "prior_data")
         confidence = weakest(confidence, rollout.confidence)
         if rollout.checking_note and rollout.confidence != Confidence.CONFIRMED:
-            checking.append(rollout.checking_note)
+            checking.append(local(rollout, "checking_note"))
         if rollout.note:
-            warnings.append(WarningData(kind=WarningKind.OTHER, text=rollout.note))
+            warnings.append(WarningData(kind=WarningKind.OTHER, text=local(rollout, "note")))
     else:
         applies, since = False, None
-        reason = f"Not in {country.name}: {change.exclusion_note}"
+        reason = _("Not in %(country)s: %(why)s") % {
+            "country": getattr(country, "in_sentence", country.name),
+            "why": local(change, "exclusion_note"),
+        }
 
     steps = {surface: [] for surface in surfaces}
     updated_at = action.updated_at
@@ -177,28 +206,29 @@ def _item(action: Action, country: Country, surfaces: tuple[str, ...], rollouts:
         steps[step.surface].append(
             StepData(
                 position=step.position,
-                text=step.text,
+                text=local(step, "text"),
                 ui_label=step.ui_label,
                 confidence=step.confidence,
+                ui_label_local=linkedin_label(step, "ui_label"),
             )
         )
     return Item(
         slug=action.slug,
         kind=action.kind,
-        title=action.title,
-        summary=action.summary,
+        title=local(action, "title"),
+        summary=local(action, "summary"),
         optional=action.optional,
         applies=applies,
         applies_since=since,
         reason=reason,
         default_state=default_state,
-        choose=action.choose,
+        choose=local(action, "choose"),
         setting_label=action.setting_label,
         setting_label_confidence=action.setting_label_confidence,
         deep_link=action.deep_link,
         warnings=warnings,
         prior_data=prior_data,
-        still_used=action.still_used,
+        still_used=local(action, "still_used"),
         confidence=confidence,
         checking=checking,
         sources_checked_on=action.sources_checked_on,
@@ -209,4 +239,6 @@ def _item(action: Action, country: Country, surfaces: tuple[str, ...], rollouts:
             for s in action.sources.all()
         ],
         steps=steps,
+        setting_label_local=linkedin_label(action, "setting_label"),
+        untranslated=untranslated,
     )

@@ -1,10 +1,19 @@
-"""Countries by code and alias, cached until content changes, so pages need no query for them."""
+"""Countries by code and alias, cached until content changes, so pages need no query for them.
 
+Names are in the visitor's language, from the Unicode CLDR data that Babel ships; English
+names are the editors' own (from pycountry, correctable in the admin).
+"""
+
+import unicodedata
+
+from django.conf import settings
 from django.core.cache import cache
+from django.utils import translation
 
 from regions.models import Country, CountryAlias
 
 from . import content_version
+from .languages import babel_locale
 
 TIMEOUT = 24 * 60 * 60
 
@@ -27,8 +36,35 @@ def _directory() -> dict:
     return directory
 
 
+def country_name(code: str, english: str, language: str | None = None) -> str:
+    language = language or translation.get_language() or settings.LANGUAGE_CODE
+    if language == settings.LANGUAGE_CODE:
+        return english
+    return babel_locale(language).territories.get(code.upper(), english)
+
+
+# English puts "the" before these names in a sentence: "in the United Kingdom".
+_WITH_ARTICLE = {"Netherlands", "Philippines", "Bahamas", "Gambia", "Maldives", "Holy See", "Comoros"}
+
+
+def in_sentence(name: str, language: str | None = None) -> str:
+    """The name as it reads inside a sentence: 'the United States', but 'Germany'."""
+    if (language or translation.get_language()) != "en":
+        return name
+    if (
+        name in _WITH_ARTICLE
+        or name.startswith("United ")
+        or name.endswith((" Islands", " Republic", " Emirates"))
+    ):
+        return f"the {name}"
+    return name
+
+
 def find_country(code: str) -> Country | None:
-    """The country a visitor means by a code in any case, or by an alias such as 'uk'."""
+    """The country a visitor means by a code in any case, or by an alias such as 'uk'.
+
+    Its name is in the active language.
+    """
     code = code.strip().lower()
     directory = _directory()
     code = directory["aliases"].get(code, code)
@@ -36,10 +72,36 @@ def find_country(code: str) -> Country | None:
     if found is None:
         return None
     pk, name, official = found
-    return Country(pk=pk, code=code, name=name, official_name=official)
+    country = Country(pk=pk, code=code, name=country_name(code, name), official_name=official)
+    country.in_sentence = in_sentence(country.name)
+    return country
+
+
+def _sort_key(name: str) -> str:
+    # Good enough alphabetical order in every offered language without a collation library.
+    return unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().casefold() or name
 
 
 def country_choices() -> list[tuple[str, str]]:
-    """(code, name) of every country for pickers, in the visitors' alphabetical order."""
+    """(code, name) of every country for pickers, in the active language and its order."""
     countries = _directory()["countries"]
-    return sorted(((code, name) for code, (_, name, _) in countries.items()), key=lambda c: c[1])
+    named = [(code, country_name(code, name)) for code, (_, name, _) in countries.items()]
+    return sorted(named, key=lambda choice: (_sort_key(choice[1]), choice[1]))
+
+
+def search_countries(query: str, limit: int) -> list[Country]:
+    """Countries whose name in any offered language, code or alias contains the query."""
+    needle = _sort_key(query.strip()[:60])
+    if not needle:
+        return []
+    directory = _directory()
+    aliases = {code for alias, code in directory["aliases"].items() if alias == needle}
+    found = []
+    for code, (_, english, official) in directory["countries"].items():
+        names = {english, official} | {
+            country_name(code, english, language) for language, _ in settings.LANGUAGES
+        }
+        if code == needle or code in aliases or any(needle in _sort_key(n) for n in names if n):
+            found.append(find_country(code))
+    found.sort(key=lambda country: _sort_key(country.name))
+    return found[:limit]

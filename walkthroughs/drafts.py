@@ -32,13 +32,16 @@ def start_draft(action: Action) -> Action:
             text=step.text,
             ui_label=step.ui_label,
             confidence=step.confidence,
+            translations=step.translations,
             last_verified_on=step.last_verified_on,
             last_verified_by_id=step.last_verified_by_id,
         )
         for step in action.steps.all()
     )
     ActionWarning.objects.bulk_create(
-        ActionWarning(action=draft, kind=w.kind, text=w.text, position=w.position)
+        ActionWarning(
+            action=draft, kind=w.kind, text=w.text, position=w.position, translations=w.translations
+        )
         for w in action.warnings.all()
     )
     return draft
@@ -57,13 +60,20 @@ def publish_draft(draft: Action, editor=None) -> Action:
     _apply_children(
         current={(s.surface, s.position): s for s in original.steps.all()},
         wanted={(s.surface, s.position): s for s in draft.steps.all()},
-        fields=["text", "ui_label", "confidence", "last_verified_on", "last_verified_by"],
+        fields=[
+            "text",
+            "ui_label",
+            "confidence",
+            "translations",
+            "last_verified_on",
+            "last_verified_by",
+        ],
         create=lambda s: Step(action=original, surface=s.surface, position=s.position),
     )
     _apply_children(
         current={w.position: w for w in original.warnings.all()},
         wanted={w.position: w for w in draft.warnings.all()},
-        fields=["kind", "text"],
+        fields=["kind", "text", "translations"],
         create=lambda w: ActionWarning(action=original, position=w.position),
     )
     if note:

@@ -1,4 +1,5 @@
 from django import forms
+from django.utils.translation import gettext_lazy as _
 
 from .models import Report, Surface
 
@@ -7,21 +8,23 @@ class ReportForm(forms.ModelForm):
     """'My screen looks different': what a visitor sees instead of our steps."""
 
     # Left empty by people; bots that fill every field give themselves away.
-    website = forms.CharField(required=False, label="Leave this empty")
+    website = forms.CharField(required=False, label=_("Leave this empty"))
 
     class Meta:
         model = Report
         fields = ["surface", "what_they_see", "app_version", "interface_language"]
         labels = {
-            "surface": "Where you use LinkedIn",
-            "what_they_see": "What do you see instead?",
-            "app_version": "App version (optional)",
-            "interface_language": "Language of LinkedIn's menus (optional)",
+            "surface": _("Where you use LinkedIn"),
+            "what_they_see": _("What do you see instead?"),
+            "app_version": _("App version (optional)"),
+            "interface_language": _("Language of LinkedIn's menus (optional)"),
         }
         help_texts = {
-            "what_they_see": "For example: 'There is no Data privacy entry; I see Privacy "
-            "instead.' Please leave out your name and anything else about you.",
-            "app_version": "In the app: Settings, then scroll to the bottom.",
+            "what_they_see": _(
+                "For example: 'There is no Data privacy entry; I see Privacy instead.' Please "
+                "leave out your name and anything else about you."
+            ),
+            "app_version": _("In the app: Settings, then scroll to the bottom."),
         }
         widgets = {
             "what_they_see": forms.Textarea(attrs={"rows": 4}),
@@ -29,6 +32,7 @@ class ReportForm(forms.ModelForm):
         }
 
     def __init__(self, *args, **kwargs) -> None:
+        kwargs.setdefault("label_suffix", "")
         super().__init__(*args, **kwargs)
         self.fields["surface"].choices = Surface.choices
         self.fields["website"].widget.attrs.update(tabindex="-1", autocomplete="off")

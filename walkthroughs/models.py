@@ -3,6 +3,7 @@ import datetime
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from regions.models import Country, Region
@@ -23,9 +24,9 @@ def weakest(*levels: str) -> str:
 
 
 class Surface(models.TextChoices):
-    WEB = "web", "Website"
-    IOS = "ios", "iPhone or iPad app"
-    ANDROID = "android", "Android app"
+    WEB = "web", _("Website")
+    IOS = "ios", _("iPhone or iPad app")
+    ANDROID = "android", _("Android app")
 
 
 class DefaultState(models.TextChoices):
@@ -50,6 +51,14 @@ def confidence_constraint(name: str, field: str = "confidence") -> models.CheckC
 
 def stale_before() -> datetime.date:
     return timezone.localdate() - datetime.timedelta(days=settings.VERIFICATION_STALE_AFTER_DAYS)
+
+
+def translations_field() -> models.JSONField:
+    return models.JSONField(
+        default=dict,
+        blank=True,
+        help_text="Translations, edited in the language fields below; English is the fallback.",
+    )
 
 
 class Platform(models.Model):
@@ -113,6 +122,9 @@ class PolicyChange(models.Model):
     confidence = confidence_field("How sure we are of the change as described.")
     sources = models.ManyToManyField(Source, blank=True, related_name="policy_changes")
     updated_at = models.DateTimeField(auto_now=True)
+    translations = translations_field()
+
+    TRANSLATABLE = ("title", "summary", "exclusion_note")
 
     history = HistoricalRecords(m2m_fields=[sources])
 
@@ -180,6 +192,9 @@ class Rollout(models.Model):
         help_text="What exactly is unverified, shown to visitors when confidence is not confirmed.",
     )
     updated_at = models.DateTimeField(auto_now=True)
+    translations = translations_field()
+
+    TRANSLATABLE = ("prior_data", "note", "checking_note")
 
     objects = RolloutQuerySet.as_manager()
     history = HistoricalRecords()
@@ -346,6 +361,9 @@ class Action(models.Model):
         "renamed Advertising data on Android.' Logged when the change goes public.",
     )
     updated_at = models.DateTimeField(auto_now=True)
+    translations = translations_field()
+
+    TRANSLATABLE = ("title", "summary", "setting_label", "choose", "still_used", "checking_note")
 
     objects = ActionQuerySet.as_manager()
     history = HistoricalRecords(m2m_fields=[sources], excluded_fields=["public_note"])
@@ -412,6 +430,9 @@ class Step(models.Model):
         related_name="+",
     )
     updated_at = models.DateTimeField(auto_now=True)
+    translations = translations_field()
+
+    TRANSLATABLE = ("text", "ui_label")
 
     history = HistoricalRecords()
 
@@ -433,10 +454,10 @@ class Step(models.Model):
 
 
 class WarningKind(models.TextChoices):
-    NOT_RETROACTIVE = "not-retroactive", "Not retroactive"
-    ON_BY_DEFAULT = "on-by-default", "On by default"
-    SEPARATE_SETTING = "separate-setting", "A separate setting exists"
-    OTHER = "other", "Note"
+    NOT_RETROACTIVE = "not-retroactive", _("Not retroactive")
+    ON_BY_DEFAULT = "on-by-default", _("On by default")
+    SEPARATE_SETTING = "separate-setting", _("A separate setting exists")
+    OTHER = "other", _("Note")
 
 
 class ActionWarning(models.Model):
@@ -446,6 +467,9 @@ class ActionWarning(models.Model):
     kind = models.CharField(max_length=20, choices=WarningKind.choices, default=WarningKind.OTHER)
     text = models.CharField(max_length=400, help_text="One or two plain sentences.")
     position = models.PositiveSmallIntegerField(default=1)
+    translations = translations_field()
+
+    TRANSLATABLE = ("text",)
 
     history = HistoricalRecords()
 

@@ -1,5 +1,7 @@
 """The visitor's pages: the wizard, the checklist and its QR code, and the 404 page."""
 
+import io
+
 import segno
 from django.conf import settings
 from django.core.paginator import Paginator
@@ -8,16 +10,17 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.cache import patch_cache_control, patch_vary_headers
+from django.utils.translation import get_language, ngettext
+from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_safe
 
 from regions.detection import candidate_countries
-from regions.models import Country
 
-from . import ratelimit
+from . import ratelimit, translations
 from .caching import cached_public
 from .checklists import build_checklist
-from .directory import country_choices, find_country
+from .directory import country_choices, find_country, search_countries
 from .forms import ReportForm
 from .models import Action, ChangeNote, Surface
 
@@ -25,7 +28,7 @@ MAX_SEARCH_RESULTS = 20
 
 
 def _preselected(request: HttpRequest, choices: list[tuple[str, str]]) -> str:
-    known = {code for code, _ in choices}
+    known = {code for code, _name in choices}
     return next((code for code in candidate_countries(request) if code in known), "")
 
 
@@ -49,14 +52,15 @@ def start(request: HttpRequest) -> HttpResponse:
 
     query = request.GET.get("q", "")
     if "q" in request.GET:
-        matches = list(Country.objects.search(query)[: MAX_SEARCH_RESULTS + 1])
+        matches = search_countries(query, MAX_SEARCH_RESULTS + 1)
         context.update(query=query[:60], matches=matches[:MAX_SEARCH_RESULTS])
         context["more_matches"] = len(matches) > MAX_SEARCH_RESULTS
 
     if "country" in request.GET:
         country = find_country(request.GET["country"])
         if country is None:
-            context["error"] = "Please choose your country from the list."
+            context["error"] = _("Please choose your country from the list.")
+            context["selected"] = ""
             return _wizard_response(request, context, status=400)
         context.update(
             step="surface",
@@ -76,7 +80,7 @@ def choose(request: HttpRequest) -> HttpResponse:
     country = find_country(request.GET.get("country", ""))
     surface = request.GET.get("surface", Surface.WEB)
     if country is None or surface not in Surface.values:
-        return not_found(request, status=400, message="Please choose a country and a device.")
+        return not_found(request, status=400, message=_("Please choose a country and a device."))
     return redirect("walkthroughs:checklist", country.code, surface)
 
 
@@ -108,7 +112,14 @@ def checklist(request: HttpRequest, cc: str, surface: str) -> HttpResponse:
             for value, label in Surface.choices
         ],
         "choices": country_choices(),
-        "share_title": f"Opt out of LinkedIn AI training in {country.name}: {len(main)} steps",
+        "share_title": ngettext(
+            "Opt out of LinkedIn AI training in %(country)s: %(count)d step",
+            "Opt out of LinkedIn AI training in %(country)s: %(count)d steps",
+            len(main),
+        )
+        % {"country": country.in_sentence, "count": len(main)},
+        "untranslated": any(item.untranslated for item in result.items),
+        "not_english": get_language() != settings.LANGUAGE_CODE,
         "preview": preview,
     }
     response = render(request, "walkthroughs/checklist.html", context)
@@ -126,10 +137,12 @@ def checklist_qr(request: HttpRequest, cc: str, surface: str) -> HttpResponse:
     if country is None or surface not in Surface.values or country.code != cc:
         raise Http404("No checklist at this address.")
     url = request.build_absolute_uri(reverse("walkthroughs:checklist", args=[cc, surface]))
-    svg = segno.make(url, error="m").svg_inline(
-        scale=4, dark="#000", light="#fff", title=f"QR code: {url}"
+    svg = io.BytesIO()
+    # A standalone SVG document (with its namespace), so browsers show it in an <img>.
+    segno.make(url, error="m").save(
+        svg, kind="svg", xmldecl=False, scale=4, dark="#000", light="#fff", title=url
     )
-    return HttpResponse(svg, content_type="image/svg+xml")
+    return HttpResponse(svg.getvalue(), content_type="image/svg+xml")
 
 
 @never_cache
@@ -140,7 +153,12 @@ def report(request: HttpRequest, cc: str, surface: str, slug: str) -> HttpRespon
     action = Action.objects.published().filter(slug=slug).first()
     if country is None or action is None or surface not in Surface.values:
         raise Http404("No checklist item at this address.")
-    context = {"country": country, "action": action, "surface": surface}
+    context = {
+        "country": country,
+        "action": action,
+        "action_title": translations.get(action, "title", get_language())[0],
+        "surface": surface,
+    }
     template = "walkthroughs/report.html"
 
     if request.method != "POST":
@@ -149,7 +167,7 @@ def report(request: HttpRequest, cc: str, surface: str, slug: str) -> HttpRespon
 
     form = ReportForm(request.POST)
     if not ratelimit.within(request, "report", settings.REPORTS_PER_HOUR, 3600):
-        context["error"] = (
+        context["error"] = _(
             "You have sent several reports in the last hour. Thank you! Please try again later."
         )
         return render(request, template, {**context, "form": form}, status=429)

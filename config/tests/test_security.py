@@ -20,9 +20,7 @@ def https_client(client, settings):
 
 def test_strict_content_security_policy(client):
     policy = client.get("/")["Content-Security-Policy"]
-    directives = {
-        part.split()[0]: part.split()[1:] for part in policy.split(";") if part.strip()
-    }
+    directives = {part.split()[0]: part.split()[1:] for part in policy.split(";") if part.strip()}
     assert directives["default-src"] == ["'self'"]
     assert directives["script-src"] == ["'self'"]
     assert directives["object-src"] == ["'none'"]

@@ -51,7 +51,11 @@
       }
     });
     bar.value = done;
-    text.textContent = done + " of " + items.length + " done";
+    // The sentence comes translated from the page, e.g. "%(done)s of %(total)s done".
+    text.textContent = root
+      .getAttribute("data-text-progress")
+      .replace("%(done)s", String(done))
+      .replace("%(total)s", String(items.length));
   }
 
   items.forEach(function (item) {
@@ -90,10 +94,10 @@
     copyButton.addEventListener("click", function () {
       navigator.clipboard.writeText(url).then(
         function () {
-          status.textContent = "Link copied.";
+          status.textContent = root.getAttribute("data-text-copied");
         },
         function () {
-          status.textContent = "Could not copy: select the link above and copy it.";
+          status.textContent = root.getAttribute("data-text-copy-failed");
         }
       );
     });

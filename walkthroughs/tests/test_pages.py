@@ -20,7 +20,7 @@ def test_landing_page_explains_the_change_and_asks_for_the_country(client):
     [("de-CH,de;q=0.9", "ch"), ("fr-CA", "ca"), ("en-GB", "gb"), ("nl-NL", "nl")],
 )
 def test_country_is_preselected_from_accept_language(client, header, code):
-    html = client.get("/", headers={"accept-language": header}).content.decode()
+    html = client.get("/", headers={"accept-language": header}, follow=True).content.decode()
     assert f'<option value="{code}" selected>' in html
 
 
@@ -126,7 +126,7 @@ def test_share_title_counts_the_main_steps(client):
     html = client.get("/checklist/no/web/").content.decode()
     assert 'content="Opt out of LinkedIn AI training in Norway: 2 steps"' in html
     us = client.get("/checklist/us/web/").content.decode()
-    assert 'content="Opt out of LinkedIn AI training in United States: 2 steps"' in us
+    assert 'content="Opt out of LinkedIn AI training in the United States: 2 steps"' in us
 
 
 @pytest.mark.parametrize(
@@ -171,7 +171,10 @@ def test_qr_code_is_a_cacheable_svg_of_the_checklist_address(client):
     assert response.status_code == 200
     assert response["Content-Type"] == "image/svg+xml"
     assert "public" in response["Cache-Control"]
-    assert "http://testserver/checklist/de/web/" in response.content.decode()
+    svg = response.content.decode()
+    assert "http://testserver/checklist/de/web/" in svg
+    # A standalone document with its namespace: browsers show nothing in <img> without it.
+    assert 'xmlns="http://www.w3.org/2000/svg"' in svg
 
 
 def test_sitemap_lists_every_checklist(client):

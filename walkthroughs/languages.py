@@ -1,0 +1,85 @@
+"""The visitor's language: from the address prefix only, so cached pages never vary on it.
+
+English has no prefix. A first visit to ``/`` is sent to the visitor's preferred language
+when we have it; after that, the address alone decides.
+"""
+
+import datetime
+from collections.abc import Callable
+from urllib.parse import urlsplit
+
+from babel import Locale
+from babel.dates import format_date
+from django.conf import settings
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.utils import translation
+from django.utils.cache import patch_vary_headers
+
+# Django's language codes to Babel's (CLDR) locale identifiers; British English writes
+# dates day first, which readers everywhere understand.
+BABEL_LOCALES = {"en": "en_GB", "zh-hant": "zh_Hant"}
+
+
+def babel_locale(language: str) -> Locale:
+    return Locale.parse(BABEL_LOCALES.get(language, language))
+
+
+def long_date(value: datetime.date, language: str | None = None) -> str:
+    """A date as people write it in the language, e.g. 3 novembre 2025 or 2025年11月3日."""
+    return format_date(
+        value, format="long", locale=babel_locale(language or translation.get_language())
+    )
+
+
+def preferred_language(request: HttpRequest) -> str | None:
+    """The first language in Accept-Language that we offer, if any."""
+    header = request.headers.get("Accept-Language", "")[:512]
+    ranked = []
+    for position, part in enumerate(header.split(",")):
+        tag, _, params = part.strip().partition(";")
+        quality = 1.0
+        params = params.strip()
+        if params.startswith("q="):
+            try:
+                quality = float(params[2:])
+            except ValueError:
+                continue
+        if quality > 0 and tag:
+            ranked.append((-quality, position, tag.strip().lower()))
+    offered = {code for code, _ in settings.LANGUAGES}
+    for _, _, tag in sorted(ranked):
+        if tag.startswith("zh"):
+            # Traditional Chinese only: simplified readers are better served by English.
+            if tag.startswith("zh-hant") or tag in ("zh-tw", "zh-hk", "zh-mo"):
+                return "zh-hant"
+            continue
+        base = tag.split("-")[0]
+        if base in offered:
+            return base
+    return None
+
+
+def _same_site_referrer(request: HttpRequest) -> bool:
+    referrer = request.headers.get("Referer", "")
+    return bool(referrer) and urlsplit(referrer).netloc == request.get_host()
+
+
+class LanguageMiddleware:
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        language = translation.get_language_from_path(request.path_info)
+        if language is None:
+            language = settings.LANGUAGE_CODE
+            if request.path_info == "/" and not request.GET and not _same_site_referrer(request):
+                preferred = preferred_language(request)
+                if preferred and preferred != settings.LANGUAGE_CODE:
+                    response = HttpResponseRedirect(f"/{preferred}/")
+                    patch_vary_headers(response, ["Accept-Language"])
+                    return response
+        translation.activate(language)
+        request.LANGUAGE_CODE = translation.get_language()
+        response = self.get_response(request)
+        response.setdefault("Content-Language", request.LANGUAGE_CODE)
+        return response

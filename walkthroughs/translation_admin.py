@@ -1,0 +1,111 @@
+"""Translations in the admin: a field per language beside the English, with its status."""
+
+from django import forms
+from django.conf import settings
+from django.contrib import admin
+from django.utils.html import format_html, format_html_join
+
+from . import translations as tr
+
+LANGUAGE_NAMES = dict(settings.LANGUAGES)
+LONG_FIELDS = {"summary", "still_used", "prior_data", "note", "text"}
+
+
+def _field_name(language: str, field: str) -> str:
+    return f"tr__{language}__{field}"
+
+
+class TranslationsForm(forms.ModelForm):
+    """Adds one optional field per language and translatable field; stores them as JSON."""
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        model = self._meta.model
+        for language in tr.other_languages():
+            state = tr.status(self.instance, language) if self.instance.pk else None
+            for field in model.TRANSLATABLE:
+                english_field = model._meta.get_field(field)
+                widget = (
+                    forms.Textarea(attrs={"rows": 3})
+                    if field in LONG_FIELDS
+                    else forms.TextInput(attrs={"size": 60})
+                )
+                if field in tr.LINKEDIN_LABELS:
+                    help_text = "LinkedIn's own label in this language, only where known. Never guess."
+                elif state and field in state["outdated"]:
+                    help_text = "OUTDATED: the English changed after this was translated."
+                elif state and field in state["missing"] and getattr(self.instance, field):
+                    help_text = "Missing: visitors see the English."
+                else:
+                    help_text = ""
+                self.fields[_field_name(language, field)] = forms.CharField(
+                    label=f"{english_field.verbose_name.capitalize()} ({LANGUAGE_NAMES[language]})",
+                    required=False,
+                    widget=widget,
+                    help_text=help_text,
+                    initial=(self.instance.translations or {}).get(language, {}).get(field, ""),
+                    max_length=getattr(english_field, "max_length", None),
+                )
+
+    def save(self, commit: bool = True):
+        instance = super().save(commit=False)
+        for language in tr.other_languages():
+            for field in self._meta.model.TRANSLATABLE:
+                name = _field_name(language, field)
+                old = (instance.translations or {}).get(language, {}).get(field, "")
+                new = self.cleaned_data.get(name, "")
+                # Re-stamp only what the editor touched, so an untouched outdated
+                # translation stays marked outdated.
+                if name in self.changed_data or new != old:
+                    tr.set_translation(instance, language, field, new)
+        if commit:
+            instance.save()
+            self._save_m2m()
+        return instance
+
+
+class TranslationsAdminMixin:
+    """Use with a ModelAdmin whose model has TRANSLATABLE fields and a translations field."""
+
+    form = TranslationsForm
+
+    def get_fieldsets(self, request, obj=None):
+        fieldsets = list(super().get_fieldsets(request, obj))
+        # The raw JSON is edited through the language fields only.
+        fieldsets = [
+            (name, {**opts, "fields": [f for f in opts["fields"] if f != "translations"]})
+            for name, opts in fieldsets
+        ]
+        model = self.model
+        for language in tr.other_languages():
+            title = LANGUAGE_NAMES[language]
+            if obj is not None:
+                state = tr.status(obj, language)
+                notes = []
+                if state["missing"]:
+                    notes.append(f"{len(state['missing'])} missing")
+                if state["outdated"]:
+                    notes.append(f"{len(state['outdated'])} outdated")
+                title += f" ({', '.join(notes)})" if notes else " (complete)"
+            fieldsets.append(
+                (
+                    title,
+                    {
+                        "classes": ["collapse"],
+                        "fields": [_field_name(language, f) for f in model.TRANSLATABLE],
+                    },
+                )
+            )
+        return fieldsets
+
+    @admin.display(description="Translations")
+    def translation_status(self, obj) -> str:
+        marks = {"complete": "✓", "missing": "missing", "outdated": "OUTDATED"}
+        return format_html_join(
+            " ",
+            "<span title='{}'>{}: {}</span>",
+            (
+                (LANGUAGE_NAMES[language], language, marks[state])
+                for language, state in tr.summary(obj).items()
+            ),
+        ) or format_html("")
