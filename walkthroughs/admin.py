@@ -23,6 +23,7 @@ from .models import (
     Surface,
     stale_before,
 )
+from .translation_admin import TranslationsAdminMixin
 
 # Positions are moved out of the way by this much while a reordering is saved.
 _REORDER_OFFSET = 10000
@@ -93,6 +94,7 @@ def step_inline(surface: Surface) -> type[admin.TabularInline]:
             "form": StepForm,
             "formset": formset,
             "fields": ["position", "text", "ui_label", "confidence", "last_verified_on"],
+            "readonly_fields": [],
             "extra": 0,
             "ordering": ["position"],
             "verbose_name": f"step ({surface.label})",
@@ -106,6 +108,16 @@ class WarningInline(admin.TabularInline):
     model = ActionWarning
     fields = ["position", "kind", "text"]
     extra = 0
+    show_change_link = True
+
+
+@admin.register(ActionWarning)
+class ActionWarningAdmin(TranslationsAdminMixin, SimpleHistoryAdmin):
+    list_display = ["action", "position", "kind", "text", "translation_status"]
+    list_filter = ["kind", "action"]
+    list_select_related = ["action"]
+    search_fields = ["text", "action__slug"]
+    autocomplete_fields = ["action"]
 
 
 class StaleFilter(admin.SimpleListFilter):
@@ -139,7 +151,7 @@ class DraftFilter(admin.SimpleListFilter):
 
 
 @admin.register(Action)
-class ActionAdmin(SimpleHistoryAdmin):
+class ActionAdmin(TranslationsAdminMixin, SimpleHistoryAdmin):
     list_display = [
         "title",
         "slug",
@@ -151,6 +163,7 @@ class ActionAdmin(SimpleHistoryAdmin):
         "last_verified_on",
         "stale",
         "open_reports",
+        "translation_status",
         "updated_at",
     ]
     list_filter = [DraftFilter, StaleFilter, "is_published", "optional", "kind", "confidence"]
@@ -285,10 +298,19 @@ class ActionAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(Step)
-class StepAdmin(SimpleHistoryAdmin):
-    """Each step on its own page too, for its history and to restore an earlier version."""
+class StepAdmin(TranslationsAdminMixin, SimpleHistoryAdmin):
+    """Each step on its own page too: its translations, its history, earlier versions."""
 
-    list_display = ["action", "surface", "position", "text", "ui_label", "confidence", "stale"]
+    list_display = [
+        "action",
+        "surface",
+        "position",
+        "text",
+        "ui_label",
+        "confidence",
+        "stale",
+        "translation_status",
+    ]
     list_filter = ["surface", "confidence", "action"]
     list_select_related = ["action"]
     search_fields = ["text", "ui_label", "action__slug", "action__title"]
@@ -316,7 +338,7 @@ class RolloutRegionInline(admin.TabularInline):
 
 
 @admin.register(Rollout)
-class RolloutAdmin(SimpleHistoryAdmin):
+class RolloutAdmin(TranslationsAdminMixin, SimpleHistoryAdmin):
     list_display = ["name", "policy_change", "effective_on", "default_state", "confidence"]
     list_filter = ["policy_change", "confidence"]
     list_select_related = ["policy_change"]
@@ -333,7 +355,7 @@ class RolloutInline(admin.TabularInline):
 
 
 @admin.register(PolicyChange)
-class PolicyChangeAdmin(SimpleHistoryAdmin):
+class PolicyChangeAdmin(TranslationsAdminMixin, SimpleHistoryAdmin):
     list_display = ["title", "platform", "slug", "announced_on", "confidence"]
     list_filter = ["platform", "confidence"]
     list_select_related = ["platform"]

@@ -4,9 +4,11 @@ import dataclasses
 import datetime
 from typing import Any
 
+from django.conf import settings
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect
 from django.urls import reverse
+from django.utils import translation
 from django.views.decorators.http import require_safe
 
 from regions.models import Country, Region
@@ -41,6 +43,7 @@ def item_json(item: Item) -> dict[str, Any]:
         "default_state": item.default_state or None,
         "choose": item.choose,
         "setting_label": item.setting_label,
+        "setting_label_local": item.setting_label_local or None,
         "setting_label_confidence": item.setting_label_confidence,
         "deep_link": item.deep_link or None,
         "warnings": [warning.text for warning in item.warnings],
@@ -49,6 +52,7 @@ def item_json(item: Item) -> dict[str, Any]:
         "still_used": item.still_used,
         "confidence": item.confidence,
         "unverified": item.unverified,
+        "untranslated": item.untranslated,
         "checking": item.checking,
         "sources_checked_on": _iso(item.sources_checked_on),
         "last_verified_on": _iso(item.last_verified_on),
@@ -61,6 +65,7 @@ def item_json(item: Item) -> dict[str, Any]:
                     "position": step.position,
                     "text": step.text,
                     "ui_label": step.ui_label,
+                    "ui_label_local": step.ui_label_local or None,
                     "confidence": step.confidence,
                 }
                 for step in steps
@@ -80,17 +85,31 @@ def checklist_json(checklist: Checklist) -> dict[str, Any]:
 
 
 @require_safe
-@cached_public()
+@cached_public(query=("lang",))
 def checklist(request: HttpRequest, cc: str) -> HttpResponse:
-    country = find_country(cc)
-    if country is None:
+    """The checklist for a country, every surface; ``?lang=fr`` for another language."""
+    language = request.GET.get("lang", settings.LANGUAGE_CODE)
+    if language not in dict(settings.LANGUAGES):
+        offered = ", ".join(code for code, _ in settings.LANGUAGES)
         return _json(
-            {"error": "unknown-country", "message": f"No country has the code {cc!r}."},
-            status=404,
+            {"error": "unknown-language", "message": f"lang must be one of: {offered}."},
+            status=400,
         )
-    if country.code != cc:
-        return redirect(reverse("api:checklist", args=[country.code]), permanent=True)
-    return _json(checklist_json(build_checklist(country)))
+    with translation.override(language):
+        country = find_country(cc)
+        if country is None:
+            return _json(
+                {"error": "unknown-country", "message": f"No country has the code {cc!r}."},
+                status=404,
+            )
+        if country.code != cc:
+            target = reverse("api:checklist", args=[country.code])
+            if "lang" in request.GET:
+                target += f"?lang={language}"
+            return redirect(target, permanent=True)
+        data = checklist_json(build_checklist(country))
+    data["language"] = language
+    return _json(data)
 
 
 @require_safe

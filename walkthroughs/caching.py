@@ -19,10 +19,12 @@ from . import content_version
 View = Callable[..., HttpResponse]
 
 
-def cached_public(max_age: int | None = None) -> Callable[[View], View]:
+def cached_public(
+    max_age: int | None = None, query: tuple[str, ...] = ()
+) -> Callable[[View], View]:
     """Cache a public GET view's successful answers until the content changes.
 
-    The cache key holds the path but not the query string: these views ignore it, so
+    The cache key holds the path and only the named query parameters the view reads, so
     tracking parameters cannot fill the cache.
     """
     browser_max_age = settings.PUBLIC_CACHE_MAX_AGE if max_age is None else max_age
@@ -33,7 +35,8 @@ def cached_public(max_age: int | None = None) -> Callable[[View], View]:
             if request.method not in ("GET", "HEAD") or "preview" in request.GET:
                 return view(request, *args, **kwargs)
             version = content_version.current()
-            ident = f"{version}|{request.scheme}|{request.get_host()}|{request.path}"
+            params = "&".join(f"{name}={request.GET.get(name, '')}" for name in query)
+            ident = f"{version}|{request.scheme}|{request.get_host()}|{request.path}|{params}"
             key = "page:" + hashlib.sha256(ident.encode()).hexdigest()
             entry = cache.get(key)
             if entry is None:

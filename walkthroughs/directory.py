@@ -44,7 +44,15 @@ def country_name(code: str, english: str, language: str | None = None) -> str:
 
 
 # English puts "the" before these names in a sentence: "in the United Kingdom".
-_WITH_ARTICLE = {"Netherlands", "Philippines", "Bahamas", "Gambia", "Maldives", "Holy See", "Comoros"}
+_WITH_ARTICLE = {
+    "Netherlands",
+    "Philippines",
+    "Bahamas",
+    "Gambia",
+    "Maldives",
+    "Holy See",
+    "Comoros",
+}
 
 
 def in_sentence(name: str, language: str | None = None) -> str:

@@ -9,6 +9,9 @@ from .models import Surface
 class StartSitemap(Sitemap):
     priority = 1.0
     changefreq = "weekly"
+    i18n = True
+    alternates = True
+    x_default = True
 
     def items(self) -> list[str]:
         return ["walkthroughs:start"]
@@ -23,6 +26,9 @@ class ChecklistSitemap(Sitemap):
     changefreq = "weekly"
     priority = 0.8
     limit = 1000
+    i18n = True
+    alternates = True
+    x_default = True
 
     def items(self) -> list[tuple[str, str]]:
         codes = Country.objects.values_list("code", flat=True)

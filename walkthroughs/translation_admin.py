@@ -3,6 +3,7 @@
 from django import forms
 from django.conf import settings
 from django.contrib import admin
+from django.contrib.admin.utils import flatten_fieldsets
 from django.utils.html import format_html, format_html_join
 
 from . import translations as tr
@@ -31,7 +32,9 @@ class TranslationsForm(forms.ModelForm):
                     else forms.TextInput(attrs={"size": 60})
                 )
                 if field in tr.LINKEDIN_LABELS:
-                    help_text = "LinkedIn's own label in this language, only where known. Never guess."
+                    help_text = (
+                        "LinkedIn's own label in this language, only where known. Never guess."
+                    )
                 elif state and field in state["outdated"]:
                     help_text = "OUTDATED: the English changed after this was translated."
                 elif state and field in state["missing"] and getattr(self.instance, field):
@@ -68,6 +71,15 @@ class TranslationsAdminMixin:
     """Use with a ModelAdmin whose model has TRANSLATABLE fields and a translations field."""
 
     form = TranslationsForm
+
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        # The language fields are made by the form itself, not by the model. (Django asks
+        # with fields=None while working out the default fieldsets: leave that alone.)
+        if "fields" not in kwargs:
+            kwargs["fields"] = flatten_fieldsets(self.get_fieldsets(request, obj))
+        if kwargs["fields"] is not None:
+            kwargs["fields"] = [f for f in kwargs["fields"] if not f.startswith("tr__")]
+        return super().get_form(request, obj, change, **kwargs)
 
     def get_fieldsets(self, request, obj=None):
         fieldsets = list(super().get_fieldsets(request, obj))

@@ -4,60 +4,99 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('walkthroughs', '0006_report_length'),
+        ("walkthroughs", "0006_report_length"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='action',
-            name='translations',
-            field=models.JSONField(blank=True, default=dict, help_text='Translations, edited in the language fields below; English is the fallback.'),
+            model_name="action",
+            name="translations",
+            field=models.JSONField(
+                blank=True,
+                default=dict,
+                help_text="Translations, edited in the language fields below; English is the fallback.",
+            ),
         ),
         migrations.AddField(
-            model_name='actionwarning',
-            name='translations',
-            field=models.JSONField(blank=True, default=dict, help_text='Translations, edited in the language fields below; English is the fallback.'),
+            model_name="actionwarning",
+            name="translations",
+            field=models.JSONField(
+                blank=True,
+                default=dict,
+                help_text="Translations, edited in the language fields below; English is the fallback.",
+            ),
         ),
         migrations.AddField(
-            model_name='historicalaction',
-            name='translations',
-            field=models.JSONField(blank=True, default=dict, help_text='Translations, edited in the language fields below; English is the fallback.'),
+            model_name="historicalaction",
+            name="translations",
+            field=models.JSONField(
+                blank=True,
+                default=dict,
+                help_text="Translations, edited in the language fields below; English is the fallback.",
+            ),
         ),
         migrations.AddField(
-            model_name='historicalactionwarning',
-            name='translations',
-            field=models.JSONField(blank=True, default=dict, help_text='Translations, edited in the language fields below; English is the fallback.'),
+            model_name="historicalactionwarning",
+            name="translations",
+            field=models.JSONField(
+                blank=True,
+                default=dict,
+                help_text="Translations, edited in the language fields below; English is the fallback.",
+            ),
         ),
         migrations.AddField(
-            model_name='historicalpolicychange',
-            name='translations',
-            field=models.JSONField(blank=True, default=dict, help_text='Translations, edited in the language fields below; English is the fallback.'),
+            model_name="historicalpolicychange",
+            name="translations",
+            field=models.JSONField(
+                blank=True,
+                default=dict,
+                help_text="Translations, edited in the language fields below; English is the fallback.",
+            ),
         ),
         migrations.AddField(
-            model_name='historicalrollout',
-            name='translations',
-            field=models.JSONField(blank=True, default=dict, help_text='Translations, edited in the language fields below; English is the fallback.'),
+            model_name="historicalrollout",
+            name="translations",
+            field=models.JSONField(
+                blank=True,
+                default=dict,
+                help_text="Translations, edited in the language fields below; English is the fallback.",
+            ),
         ),
         migrations.AddField(
-            model_name='historicalstep',
-            name='translations',
-            field=models.JSONField(blank=True, default=dict, help_text='Translations, edited in the language fields below; English is the fallback.'),
+            model_name="historicalstep",
+            name="translations",
+            field=models.JSONField(
+                blank=True,
+                default=dict,
+                help_text="Translations, edited in the language fields below; English is the fallback.",
+            ),
         ),
         migrations.AddField(
-            model_name='policychange',
-            name='translations',
-            field=models.JSONField(blank=True, default=dict, help_text='Translations, edited in the language fields below; English is the fallback.'),
+            model_name="policychange",
+            name="translations",
+            field=models.JSONField(
+                blank=True,
+                default=dict,
+                help_text="Translations, edited in the language fields below; English is the fallback.",
+            ),
         ),
         migrations.AddField(
-            model_name='rollout',
-            name='translations',
-            field=models.JSONField(blank=True, default=dict, help_text='Translations, edited in the language fields below; English is the fallback.'),
+            model_name="rollout",
+            name="translations",
+            field=models.JSONField(
+                blank=True,
+                default=dict,
+                help_text="Translations, edited in the language fields below; English is the fallback.",
+            ),
         ),
         migrations.AddField(
-            model_name='step',
-            name='translations',
-            field=models.JSONField(blank=True, default=dict, help_text='Translations, edited in the language fields below; English is the fallback.'),
+            model_name="step",
+            name="translations",
+            field=models.JSONField(
+                blank=True,
+                default=dict,
+                help_text="Translations, edited in the language fields below; English is the fallback.",
+            ),
         ),
     ]

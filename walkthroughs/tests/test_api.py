@@ -30,6 +30,7 @@ def test_checklist_json_has_the_documented_shape(client):
         "position": 1,
         "text": "Click your profile photo, labelled Me, in the top bar.",
         "ui_label": "Me",
+        "ui_label_local": None,
         "confidence": "confirmed",
     }
     assert all(url.startswith("https://") for url in item["sources"])

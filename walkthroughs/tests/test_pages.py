@@ -1,3 +1,5 @@
+import re
+
 """The visitor's pages through the test client: full pages, htmx fragments, redirects, errors."""
 
 import pytest
@@ -177,10 +179,17 @@ def test_qr_code_is_a_cacheable_svg_of_the_checklist_address(client):
     assert 'xmlns="http://www.w3.org/2000/svg"' in svg
 
 
-def test_sitemap_lists_every_checklist(client):
-    xml = client.get("/sitemap.xml").content.decode()
-    assert xml.count("<url>") == 1 + 249 * 3
-    assert "http://testserver/checklist/de/android/" in xml
+def test_sitemap_lists_every_checklist_in_every_language(client):
+    index = client.get("/sitemap.xml").content.decode()
+    pages = re.findall(r"<loc>http://testserver(/sitemap-[^<]+)</loc>", index)
+    urls = []
+    for page in pages:
+        urls += re.findall(r"<loc>([^<]+)</loc>", client.get(page).content.decode())
+    assert len(urls) == (1 + 249 * 3) * 9
+    assert "http://testserver/checklist/de/android/" in urls
+    assert "http://testserver/fr/checklist/de/android/" in urls
+    section = client.get(pages[-1]).content.decode()
+    assert 'hreflang="x-default"' in section
 
 
 def test_robots_txt_points_to_the_sitemap(client):

@@ -48,7 +48,9 @@ class Command(BaseCommand):
                     text, found = tr.get(row, field, language)
                     if found or english not in strings:
                         strings[english] = text if found else ""
-        json.dump({"language": language, "strings": strings}, sys.stdout, ensure_ascii=False, indent=1)
+        json.dump(
+            {"language": language, "strings": strings}, sys.stdout, ensure_ascii=False, indent=1
+        )
         sys.stdout.write("\n")
 
     @transaction.atomic
