@@ -14,8 +14,10 @@ RUN pip install -r requirements.txt
 
 COPY . .
 
-# collectstatic needs settings to load; the key is a build-time placeholder only.
-RUN DJANGO_SECRET_KEY=collectstatic-only python manage.py collectstatic --no-input \
+# Compile the translations, and collect static files (settings need a key to load; this
+# one is a build-time placeholder only).
+RUN pybabel -q compile --domain django --directory locale \
+    && DJANGO_SECRET_KEY=collectstatic-only python manage.py collectstatic --no-input \
     && useradd --system --uid 10001 --no-create-home app \
     && chown -R app /app
 

@@ -20,23 +20,30 @@ View = Callable[..., HttpResponse]
 
 
 def cached_public(
-    max_age: int | None = None, query: tuple[str, ...] = ()
+    max_age: int | None = None,
+    query: tuple[str, ...] = (),
+    variant: Callable[[HttpRequest], str | None] | None = None,
 ) -> Callable[[View], View]:
     """Cache a public GET view's successful answers until the content changes.
 
     The cache key holds the path and only the named query parameters the view reads, so
-    tracking parameters cannot fill the cache.
+    tracking parameters cannot fill the cache. ``variant`` names what else the answer
+    depends on (the response's Vary header must say so too); returning None skips the
+    cache for that request.
     """
     browser_max_age = settings.PUBLIC_CACHE_MAX_AGE if max_age is None else max_age
 
     def decorator(view: View) -> View:
         @functools.wraps(view)
         def wrapped(request: HttpRequest, *args, **kwargs) -> HttpResponse:
-            if request.method not in ("GET", "HEAD") or "preview" in request.GET:
+            extra = variant(request) if variant else ""
+            if request.method not in ("GET", "HEAD") or "preview" in request.GET or extra is None:
                 return view(request, *args, **kwargs)
             version = content_version.current()
             params = "&".join(f"{name}={request.GET.get(name, '')}" for name in query)
-            ident = f"{version}|{request.scheme}|{request.get_host()}|{request.path}|{params}"
+            ident = (
+                f"{version}|{request.scheme}|{request.get_host()}|{request.path}|{params}|{extra}"
+            )
             key = "page:" + hashlib.sha256(ident.encode()).hexdigest()
             entry = cache.get(key)
             if entry is None:

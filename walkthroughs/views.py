@@ -44,7 +44,16 @@ def _wizard_response(request: HttpRequest, context: dict, status: int = 200) -> 
     return response
 
 
+def _landing_variant(request: HttpRequest) -> str | None:
+    """The bare landing page depends only on the guessed country and the htmx flavour."""
+    if request.GET:
+        return None
+    partial = bool(request.htmx and not request.htmx.history_restore_request)
+    return f"{_preselected(request, country_choices())}|{partial}"
+
+
 @require_safe
+@cached_public(variant=_landing_variant)
 def start(request: HttpRequest) -> HttpResponse:
     """The landing page and the wizard: country first, then how LinkedIn is used."""
     choices = country_choices()

@@ -94,3 +94,16 @@ def test_cached_pages_survive_the_database_going_down(client):
         down = client.get("/checklist/fr/web/")
         assert down.status_code == 503
         assert "Back in a moment" in down.content.decode()
+
+
+def test_the_landing_page_is_cached_per_guessed_country(client, django_assert_num_queries):
+    swiss = client.get("/", headers={"accept-language": "en-CH"})
+    with django_assert_num_queries(0):
+        again = client.get("/", headers={"accept-language": "en-CH"})
+    assert again.content == swiss.content
+    assert '<option value="ch" selected>' in again.content.decode()
+    canadian = client.get("/", headers={"accept-language": "en-CA"}).content.decode()
+    assert '<option value="ca" selected>' in canadian
+    assert "Accept-Language" in swiss["Vary"]
+    partial = client.get("/", headers={"accept-language": "en-CH", "hx-request": "true"})
+    assert "<html" not in partial.content.decode()

@@ -1,6 +1,6 @@
-import re
-
 """The visitor's pages through the test client: full pages, htmx fragments, redirects, errors."""
+
+import re
 
 import pytest
 
