@@ -10,21 +10,27 @@ _REGION = re.compile(r"^[a-z]{2,3}(?:-[a-z]{4})?-([a-z]{2})$", re.IGNORECASE)
 _MAX_HEADER = 512
 
 
-def _accept_language_regions(header: str) -> list[str]:
-    """Region codes from an Accept-Language header, in the visitor's order of preference."""
+def accept_language_tags(header: str) -> list[str]:
+    """Lower-case language tags from an Accept-Language header, most preferred first."""
     ranked = []
     for position, part in enumerate(header[:_MAX_HEADER].split(",")):
         tag, _, params = part.strip().partition(";")
         quality = 1.0
-        if params.strip().startswith("q="):
+        params = params.strip()
+        if params.startswith("q="):
             try:
-                quality = float(params.strip()[2:])
+                quality = float(params[2:])
             except ValueError:
                 continue
-        match = _REGION.match(tag.strip())
-        if match and quality > 0:
-            ranked.append((-quality, position, match.group(1).lower()))
-    return [code for _, _, code in sorted(ranked)]
+        if tag.strip() and quality > 0:
+            ranked.append((-quality, position, tag.strip().lower()))
+    return [tag for _, _, tag in sorted(ranked)]
+
+
+def _accept_language_regions(header: str) -> list[str]:
+    """Region codes from an Accept-Language header, in the visitor's order of preference."""
+    matches = (_REGION.match(tag) for tag in accept_language_tags(header))
+    return [match.group(1) for match in matches if match]
 
 
 def candidate_countries(request: HttpRequest) -> list[str]:

@@ -15,6 +15,8 @@ from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.utils import translation
 from django.utils.cache import patch_vary_headers
 
+from regions.detection import accept_language_tags
+
 # Django's language codes to Babel's (CLDR) locale identifiers; British English writes
 # dates day first, which readers everywhere understand.
 BABEL_LOCALES = {"en": "en_GB", "zh-hant": "zh_Hant"}
@@ -33,26 +35,11 @@ def long_date(value: datetime.date, language: str | None = None) -> str:
 
 def preferred_language(request: HttpRequest) -> str | None:
     """The first language in Accept-Language that we offer, if any."""
-    header = request.headers.get("Accept-Language", "")[:512]
-    ranked = []
-    for position, part in enumerate(header.split(",")):
-        tag, _, params = part.strip().partition(";")
-        quality = 1.0
-        params = params.strip()
-        if params.startswith("q="):
-            try:
-                quality = float(params[2:])
-            except ValueError:
-                continue
-        if quality > 0 and tag:
-            ranked.append((-quality, position, tag.strip().lower()))
     offered = {code for code, _ in settings.LANGUAGES}
-    for _, _, tag in sorted(ranked):
-        if tag.startswith("zh"):
-            # Traditional Chinese only: simplified readers are better served by English.
-            if tag.startswith("zh-hant") or tag in ("zh-tw", "zh-hk", "zh-mo"):
-                return "zh-hant"
-            continue
+    for tag in accept_language_tags(request.headers.get("Accept-Language", "")):
+        if tag == "zh" or tag.startswith("zh-"):
+            # Our Chinese is Traditional; readers of Simplified read it better than English.
+            return "zh-hant"
         base = tag.split("-")[0]
         if base in offered:
             return base
