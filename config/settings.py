@@ -44,6 +44,9 @@ MIDDLEWARE = [
     "config.middleware.SecurityHeadersMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Compresses our own pages (WhiteNoise serves static files already compressed). Django's
+    # version pads its output against BREACH for pages that carry a CSRF token.
+    "django.middleware.gzip.GZipMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "walkthroughs.languages.LanguageMiddleware",
     "django.middleware.common.CommonMiddleware",

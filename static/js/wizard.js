@@ -4,7 +4,9 @@
   "use strict";
   document.addEventListener("htmx:afterSettle", function (event) {
     var panel = document.getElementById("wizard-panel");
-    if (!panel || event.detail.target !== panel) {
+    // event.target, not event.detail.target: with outerHTML swaps htmx reports the old,
+    // removed panel in the detail. Live search swaps only the matches and keeps focus.
+    if (!panel || event.target !== panel) {
       return;
     }
     var heading = document.getElementById("wizard-heading");

@@ -1,0 +1,46 @@
+"""An editor fixes a step in the admin; a visitor's checklist shows it at once."""
+
+import pytest
+from django.contrib.auth.models import Group, User
+from playwright.sync_api import expect
+
+from walkthroughs.models import Step
+
+pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+
+NEW_TEXT = "In the menu on the left, open Privacy (LinkedIn renamed Data privacy)."
+CSP_LISTENER = """
+window.__csp = [];
+document.addEventListener('securitypolicyviolation', e => window.__csp.push(
+  `${e.violatedDirective} ${e.blockedURI || 'inline'} ${e.sourceFile}:${e.lineNumber}`));
+"""
+
+
+def test_an_editors_change_reaches_a_visitor_at_once(new_context):
+    user = User.objects.create_user("editor", password="a-long-test-password", is_staff=True)
+    user.groups.add(Group.objects.get(name="Editors"))
+    step = Step.objects.get(action__slug="ai-training", surface="web", position=3)
+
+    visitor = new_context().new_page()
+    visitor.goto("/checklist/de/web/")
+    expect(visitor.locator("#ai-training .steps")).to_contain_text(step.text)
+
+    editor_context = new_context()
+    editor_context.add_init_script(CSP_LISTENER)
+    editor = editor_context.new_page()
+    editor.goto("/admin/login/")
+    editor.get_by_label("Username").fill("editor")
+    editor.get_by_label("Password").fill("a-long-test-password")
+    editor.get_by_role("button", name="Log in").click()
+    expect(editor.get_by_role("link", name="Editors' overview")).to_be_visible()
+
+    editor.goto(f"/admin/walkthroughs/step/{step.pk}/change/")
+    editor.locator("#id_text").fill(NEW_TEXT)
+    editor.get_by_role("button", name="Save", exact=True).click()
+    expect(editor.locator(".messagelist")).to_contain_text("was changed successfully")
+    # The admin works under the strict Content Security Policy.
+    assert editor.evaluate("window.__csp") == []
+
+    visitor.reload()
+    expect(visitor.locator("#ai-training .steps")).to_contain_text(NEW_TEXT)
+    assert editor_context.cookies(), "the editor is signed in with a session cookie"
