@@ -11,8 +11,9 @@ from collections.abc import Callable
 from django.conf import settings
 from django.core.cache import cache
 from django.http import HttpRequest, HttpResponse
-from django.utils.cache import get_conditional_response, patch_cache_control
+from django.utils.cache import get_conditional_response, patch_cache_control, patch_vary_headers
 from django.utils.http import http_date
+from django.utils.text import compress_string
 
 from . import content_version
 
@@ -52,15 +53,10 @@ def cached_public(
                     response.render()
                 if response.status_code != 200 or response.streaming or response.cookies:
                     return response
-                entry = (response.content, [(k, v) for k, v in response.items()])
+                entry = _entry(response)
                 cache.set(key, entry, timeout=settings.PAGE_CACHE_TIMEOUT)
-            content, headers = entry
-            response = HttpResponse(content)
-            for header, value in headers:
-                response[header] = value
-            etag = '"' + hashlib.sha256(content).hexdigest()[:32] + '"'
+            response = _response(request, entry)
             last_modified = content_version.changed_at(version).timestamp()
-            response["ETag"] = etag
             response["Last-Modified"] = http_date(last_modified)
             patch_cache_control(
                 response,
@@ -69,9 +65,36 @@ def cached_public(
                 stale_while_revalidate=settings.PUBLIC_CACHE_STALE_WHILE_REVALIDATE,
             )
             return get_conditional_response(
-                request, etag=etag, last_modified=int(last_modified), response=response
+                request, etag=response["ETag"], last_modified=int(last_modified), response=response
             )
 
         return wrapped
 
     return decorator
+
+
+def _entry(response: HttpResponse) -> dict:
+    """What the cache keeps: the body, compressed once rather than on every request."""
+    content = response.content
+    return {
+        "content": content,
+        "gzip": compress_string(content),
+        "headers": [(k, v) for k, v in response.items() if k.lower() != "content-length"],
+        "etag": hashlib.sha256(content).hexdigest()[:32],
+    }
+
+
+def _response(request: HttpRequest, entry: dict) -> HttpResponse:
+    gzipped = "gzip" in request.headers.get("Accept-Encoding", "") and len(entry["gzip"]) < len(
+        entry["content"]
+    )
+    response = HttpResponse(entry["gzip"] if gzipped else entry["content"])
+    for header, value in entry["headers"]:
+        response[header] = value
+    # Each encoding is a different representation, with its own validator.
+    response["ETag"] = f'"{entry["etag"]}-gzip"' if gzipped else f'"{entry["etag"]}"'
+    if gzipped:
+        response["Content-Encoding"] = "gzip"
+    response["Content-Length"] = str(len(response.content))
+    patch_vary_headers(response, ["Accept-Encoding"])
+    return response

@@ -107,3 +107,19 @@ def test_the_landing_page_is_cached_per_guessed_country(client, django_assert_nu
     assert "Accept-Language" in swiss["Vary"]
     partial = client.get("/", headers={"accept-language": "en-CH", "hx-request": "true"})
     assert "<html" not in partial.content.decode()
+
+
+def test_cached_pages_are_compressed_once_for_browsers_that_accept_it(client):
+    import gzip
+
+    plain = client.get("/checklist/de/web/")
+    packed = client.get("/checklist/de/web/", headers={"accept-encoding": "gzip, br"})
+    assert packed["Content-Encoding"] == "gzip"
+    assert gzip.decompress(packed.content) == plain.content
+    assert int(packed["Content-Length"]) < len(plain.content) / 3
+    assert "Accept-Encoding" in packed["Vary"]
+    assert packed["ETag"] != plain["ETag"]
+    again = client.get(
+        "/checklist/de/web/", headers={"accept-encoding": "gzip", "if-none-match": packed["ETag"]}
+    )
+    assert again.status_code == 304

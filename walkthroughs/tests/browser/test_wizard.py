@@ -228,8 +228,10 @@ def test_keyboard_only_from_landing_page_to_a_checklist(page):
     page.keyboard.press("Enter")
     page.wait_for_url(re.compile(r"/\?country=de$"))
     expect(wizard_heading(page)).to_have_text(QUESTION_2)
+    # Focus lands on the new question (as soon as htmx settles the swap)...
+    expect(wizard_heading(page)).to_be_focused()
 
-    # From the new question, the choices come within a few presses.
+    # ...so the choices come within a few presses.
     _tab_until(page, "el.matches('a.choice-web')", limit=3)
     page.keyboard.press("Enter")
     page.wait_for_url("**/checklist/de/web/")
