@@ -86,6 +86,13 @@ DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 CACHES = {"default": env.cache_url("CACHE_URL", default="locmemcache://opt-out-guide")}
+# How long a process trusts its cached copy of the content version. A shared cache (Redis)
+# is told of every change, so it may trust it for ever; a per-process cache checks the
+# database this often, so every worker follows an editor's change within seconds.
+_SHARED_CACHE = "LocMemCache" not in CACHES["default"]["BACKEND"]
+CONTENT_VERSION_TTL = env.int("DJANGO_CONTENT_VERSION_TTL", default=0) or (
+    None if _SHARED_CACHE else 5
+)
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

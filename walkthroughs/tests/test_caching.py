@@ -4,8 +4,9 @@ from unittest import mock
 
 import pytest
 from django.db import DatabaseError
+from django.utils import timezone
 
-from walkthroughs.models import Step
+from walkthroughs.models import ContentRevision, Step
 
 pytestmark = pytest.mark.django_db
 
@@ -123,3 +124,23 @@ def test_cached_pages_are_compressed_once_for_browsers_that_accept_it(client):
         "/checklist/de/web/", headers={"accept-encoding": "gzip", "if-none-match": packed["ETag"]}
     )
     assert again.status_code == 304
+
+
+def test_a_process_with_its_own_cache_follows_changes_made_elsewhere(client, settings):
+    """Local-memory caches are per process: the database row tells each what changed."""
+    from django.core.cache import cache
+
+    from walkthroughs import content_version
+
+    before = client.get("/checklist/de/web/")
+    # Another process saves a step and moves the row; this process's cache is not told.
+    Step.objects.filter(action__slug="ai-training", surface="web", position=3).update(
+        text="Open Privacy."
+    )
+    ContentRevision.objects.filter(pk=1).update(changed_at=timezone.now())
+    assert client.get("/checklist/de/web/")["ETag"] == before["ETag"]
+    cache.delete(content_version.CACHE_KEY)  # this process's copy expires
+    after = client.get("/checklist/de/web/")
+    assert after["ETag"] != before["ETag"]
+    assert "Open Privacy." in after.content.decode()
+    assert settings.CONTENT_VERSION_TTL in (None, 5)
