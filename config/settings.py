@@ -43,17 +43,19 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "config.middleware.SecurityHeadersMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Compresses our own pages (WhiteNoise serves static files already compressed). Django's
     # version pads its output against BREACH for pages that carry a CSRF token.
     "django.middleware.gzip.GZipMiddleware",
+    # Cached public pages leave here, with every header above, before the rest runs.
+    "walkthroughs.caching.CachedPageMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "walkthroughs.languages.LanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
-    "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
     "walkthroughs.health.DatabaseUnavailableMiddleware",

@@ -1,16 +1,22 @@
 """Public responses cached by content version, with ETag, Last-Modified and 304s.
 
 A content change moves the version, so every process stops serving the old pages at
-once without anything to purge; old entries simply expire.
+once without anything to purge; old entries simply expire. A cached page is also filed
+under its exact address, so that ``CachedPageMiddleware`` can answer it before the rest
+of the middleware and URL resolution run: a cached page costs little more than a
+static file.
 """
 
 import functools
 import hashlib
 from collections.abc import Callable
 
+import brotli
 from django.conf import settings
 from django.core.cache import cache
+from django.db import DatabaseError
 from django.http import HttpRequest, HttpResponse
+from django.utils import translation
 from django.utils.cache import get_conditional_response, patch_cache_control, patch_vary_headers
 from django.utils.http import http_date
 from django.utils.text import compress_string
@@ -32,7 +38,6 @@ def cached_public(
     depends on (the response's Vary header must say so too); returning None skips the
     cache for that request.
     """
-    browser_max_age = settings.PUBLIC_CACHE_MAX_AGE if max_age is None else max_age
 
     def decorator(view: View) -> View:
         @functools.wraps(view)
@@ -53,48 +58,87 @@ def cached_public(
                     response.render()
                 if response.status_code != 200 or response.streaming or response.cookies:
                     return response
-                entry = _entry(response)
+                entry = _entry(response, max_age)
                 cache.set(key, entry, timeout=settings.PAGE_CACHE_TIMEOUT)
-            response = _response(request, entry)
-            last_modified = content_version.changed_at(version).timestamp()
-            response["Last-Modified"] = http_date(last_modified)
-            patch_cache_control(
-                response,
-                public=True,
-                max_age=browser_max_age,
-                stale_while_revalidate=settings.PUBLIC_CACHE_STALE_WHILE_REVALIDATE,
-            )
-            return get_conditional_response(
-                request, etag=response["ETag"], last_modified=int(last_modified), response=response
-            )
+            # The exact address serves the middleware's fast path; only canonical ones, so
+            # that made-up query strings cannot fill the cache.
+            if variant is None and set(request.GET) <= set(query):
+                cache.set(_address_key(request, version), entry, settings.PAGE_CACHE_TIMEOUT)
+            return _serve(request, entry, version)
 
         return wrapped
 
     return decorator
 
 
-def _entry(response: HttpResponse) -> dict:
-    """What the cache keeps: the body, compressed once rather than on every request."""
+class CachedPageMiddleware:
+    """Answers a request for a cached public page before URL resolution and the rest."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        if request.method in ("GET", "HEAD") and "preview" not in request.GET:
+            try:
+                version = content_version.current()
+            except DatabaseError:
+                return self.get_response(request)  # nothing cached to go on: the 503 page
+            entry = cache.get(_address_key(request, version))
+            if entry is not None:
+                return _serve(request, entry, version)
+        return self.get_response(request)
+
+
+def _address_key(request: HttpRequest, version: str) -> str:
+    ident = f"{version}|{request.scheme}|{request.get_host()}|{request.get_full_path()}"
+    return "address:" + hashlib.sha256(ident.encode()).hexdigest()
+
+
+def _entry(response: HttpResponse, max_age: int | None) -> dict:
+    """What the cache keeps: the body as it is and compressed both ways browsers read."""
     content = response.content
+    headers = [(k, v) for k, v in response.items() if k.lower() != "content-length"]
+    if not response.has_header("Content-Language"):
+        headers.append(("Content-Language", translation.get_language()))
     return {
         "content": content,
-        "gzip": compress_string(content),
-        "headers": [(k, v) for k, v in response.items() if k.lower() != "content-length"],
+        # Compressed once, here, so that a busy page costs no compression work per request.
+        "encoded": {"br": brotli.compress(content, quality=11), "gzip": compress_string(content)},
+        "headers": headers,
         "etag": hashlib.sha256(content).hexdigest()[:32],
+        "max_age": settings.PUBLIC_CACHE_MAX_AGE if max_age is None else max_age,
     }
 
 
-def _response(request: HttpRequest, entry: dict) -> HttpResponse:
-    gzipped = "gzip" in request.headers.get("Accept-Encoding", "") and len(entry["gzip"]) < len(
-        entry["content"]
-    )
-    response = HttpResponse(entry["gzip"] if gzipped else entry["content"])
+def _encoding(request: HttpRequest, entry: dict) -> str | None:
+    accepted = request.headers.get("Accept-Encoding", "")
+    for encoding in ("br", "gzip"):
+        body = entry["encoded"][encoding]
+        if encoding in accepted and len(body) < len(entry["content"]):
+            return encoding
+    return None
+
+
+def _serve(request: HttpRequest, entry: dict, version: str) -> HttpResponse:
+    encoding = _encoding(request, entry)
+    response = HttpResponse(entry["encoded"][encoding] if encoding else entry["content"])
     for header, value in entry["headers"]:
         response[header] = value
     # Each encoding is a different representation, with its own validator.
-    response["ETag"] = f'"{entry["etag"]}-gzip"' if gzipped else f'"{entry["etag"]}"'
-    if gzipped:
-        response["Content-Encoding"] = "gzip"
+    etag = f'"{entry["etag"]}-{encoding}"' if encoding else f'"{entry["etag"]}"'
+    response["ETag"] = etag
+    if encoding:
+        response["Content-Encoding"] = encoding
     response["Content-Length"] = str(len(response.content))
     patch_vary_headers(response, ["Accept-Encoding"])
-    return response
+    last_modified = int(content_version.changed_at(version).timestamp())
+    response["Last-Modified"] = http_date(last_modified)
+    patch_cache_control(
+        response,
+        public=True,
+        max_age=entry["max_age"],
+        stale_while_revalidate=settings.PUBLIC_CACHE_STALE_WHILE_REVALIDATE,
+    )
+    return get_conditional_response(
+        request, etag=etag, last_modified=last_modified, response=response
+    )

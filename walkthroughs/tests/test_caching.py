@@ -113,10 +113,16 @@ def test_the_landing_page_is_cached_per_guessed_country(client, django_assert_nu
 def test_cached_pages_are_compressed_once_for_browsers_that_accept_it(client):
     import gzip
 
+    import brotli
+
     plain = client.get("/checklist/de/web/")
-    packed = client.get("/checklist/de/web/", headers={"accept-encoding": "gzip, br"})
+    packed = client.get("/checklist/de/web/", headers={"accept-encoding": "gzip"})
     assert packed["Content-Encoding"] == "gzip"
     assert gzip.decompress(packed.content) == plain.content
+    best = client.get("/checklist/de/web/", headers={"accept-encoding": "gzip, deflate, br"})
+    assert best["Content-Encoding"] == "br"
+    assert brotli.decompress(best.content) == plain.content
+    assert len(best.content) < len(packed.content)
     assert int(packed["Content-Length"]) < len(plain.content) / 3
     assert "Accept-Encoding" in packed["Vary"]
     assert packed["ETag"] != plain["ETag"]
@@ -144,3 +150,17 @@ def test_a_process_with_its_own_cache_follows_changes_made_elsewhere(client, set
     assert after["ETag"] != before["ETag"]
     assert "Open Privacy." in after.content.decode()
     assert settings.CONTENT_VERSION_TTL in (None, 5)
+
+
+@pytest.mark.parametrize(
+    "path", ["/checklist/de/web/", "/fr/checklist/de/web/", "/api/v1/checklists/de/?lang=nl"]
+)
+def test_the_fast_path_answers_exactly_like_the_view(client, path, django_assert_num_queries):
+    first = client.get(path, headers={"accept-encoding": "gzip"})
+    with django_assert_num_queries(0):
+        second = client.get(path, headers={"accept-encoding": "gzip"})
+    assert second.content == first.content
+    assert dict(second.items()) == dict(first.items())
+    for header in ("Content-Security-Policy", "Permissions-Policy", "X-Frame-Options",
+                   "Content-Language", "ETag", "Cache-Control"):  # fmt: skip
+        assert second[header], header
