@@ -396,7 +396,20 @@ ACTIONS = [
         "still train models for personalisation, safety and fighting abuse.",
         "confirmed",
         "",
-        ["help-ai", "help-update", "erpn", "privacy-policy"],
+        # LinkedIn's own pages first, then the regulators whose statements date each rollout.
+        [
+            "help-ai",
+            "help-update",
+            "erpn",
+            "privacy-policy",
+            "dpc",
+            "ico-2024",
+            "ico-2025",
+            "pcpd",
+            "opc",
+            "ap",
+            "garante",
+        ],
         [
             (
                 "on-by-default",
@@ -436,7 +449,7 @@ ACTIONS = [
         "and partners', one says 'Data sharing with our affiliates and select partners', and "
         "LinkedIn's help calls it the 'Data sharing' setting. Its address changed in February "
         "2026; the link here is LinkedIn's current one.",
-        ["help-sharing", "help-update", "us-notice"],
+        ["help-sharing", "help-update", "us-notice", "privacy-policy"],
         [
             ("on-by-default", "Sharing is on unless you switched it off."),
             (
@@ -470,7 +483,7 @@ ACTIONS = [
         "confirmed",
         "We have not yet seen the form's current choices on a live account, so we do not quote "
         "them.",
-        ["objection-form", "erpn", "garante"],
+        ["objection-form", "erpn", "garante", "ap"],
         [
             (
                 "separate-setting",
