@@ -1,6 +1,8 @@
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
+from walkthroughs.translation_admin import TranslationsAdminMixin
+
 from .models import Country, CountryAlias, Region
 
 
@@ -24,7 +26,7 @@ class CountryAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(Region)
-class RegionAdmin(SimpleHistoryAdmin):
+class RegionAdmin(TranslationsAdminMixin, SimpleHistoryAdmin):
     list_display = ["name", "slug", "country_count"]
     search_fields = ["name", "slug"]
     filter_horizontal = ["countries"]

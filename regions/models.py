@@ -87,9 +87,21 @@ class Region(models.Model):
         blank=True,
         help_text="Every country in the region. 'All countries' holds every ISO country.",
     )
+    visitor_note = models.TextField(
+        blank=True,
+        help_text="Shown at the top of the checklist of every country in the region, e.g. that "
+        "LinkedIn does not run its consumer network there. Leave blank for most regions.",
+    )
+    translations = models.JSONField(
+        default=dict,
+        blank=True,
+        help_text="Translations, edited in the language fields below; English is the fallback.",
+    )
     updated_at = models.DateTimeField(auto_now=True)
 
     history = HistoricalRecords(m2m_fields=[countries])
+
+    TRANSLATABLE = ("visitor_note",)
 
     class Meta:
         ordering = ["name"]

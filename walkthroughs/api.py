@@ -77,7 +77,11 @@ def item_json(item: Item) -> dict[str, Any]:
 
 def checklist_json(checklist: Checklist) -> dict[str, Any]:
     return {
-        "country": {"code": checklist.country.code, "name": checklist.country.name},
+        "country": {
+            "code": checklist.country.code,
+            "name": checklist.country.name,
+            "notes": getattr(checklist.country, "notes", []),
+        },
         "platform": PLATFORM,
         "content_version": checklist.content_version,
         "items": [item_json(item) for item in checklist.items],

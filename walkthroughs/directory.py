@@ -10,9 +10,10 @@ from django.conf import settings
 from django.core.cache import cache
 from django.utils import translation
 
-from regions.models import Country, CountryAlias
+from regions.models import Country, CountryAlias, Region
 
 from . import content_version
+from . import translations as tr
 from .languages import babel_locale
 
 TIMEOUT = 24 * 60 * 60
@@ -28,9 +29,14 @@ def _directory() -> dict:
                 "pk", "code", "name", "official_name"
             )
         }
+        notes: dict[str, list[Region]] = {}
+        for region in Region.objects.exclude(visitor_note="").prefetch_related("countries"):
+            for country in region.countries.all():
+                notes.setdefault(country.code, []).append(region)
         directory = {
             "countries": countries,
             "aliases": dict(CountryAlias.objects.values_list("alias", "country__code")),
+            "notes": notes,
         }
         cache.set(key, directory, timeout=TIMEOUT)
     return directory
@@ -82,6 +88,11 @@ def find_country(code: str) -> Country | None:
     pk, name, official = found
     country = Country(pk=pk, code=code, name=country_name(code, name), official_name=official)
     country.in_sentence = in_sentence(country.name)
+    # What visitors from there must know first, in their language where we have it.
+    language = translation.get_language() or settings.LANGUAGE_CODE
+    country.notes = [
+        tr.get(region, "visitor_note", language)[0] for region in directory["notes"].get(code, [])
+    ]
     return country
 
 

@@ -11,7 +11,7 @@ def test_checklist_json_has_the_documented_shape(client):
     assert response["Content-Type"] == "application/json"
     assert response["Access-Control-Allow-Origin"] == "*"
     data = response.json()
-    assert data["country"] == {"code": "de", "name": "Germany"}
+    assert data["country"] == {"code": "de", "name": "Germany", "notes": []}
     assert data["platform"] == "linkedin"
     assert data["content_version"] == content_version.current()
     item = data["items"][0]

@@ -223,3 +223,15 @@ def test_country_search_understands_names_in_other_languages(client):
     html = client.get("/", {"q": "Deutschland"}).content.decode()
     assert ">Germany</a>" in html
     assert ">Hong Kong</a>" in client.get("/", {"q": "香港"}).content.decode()
+
+
+def test_region_notes_are_translated_in_the_admin_too(client):
+    from regions.models import Region
+
+    client.force_login(editor())
+    region = Region.objects.get(slug="cn")
+    page = client.get(f"/admin/regions/region/{region.pk}/change/")
+    assert page.status_code == 200
+    html = page.content.decode()
+    assert 'name="tr__fr__visitor_note"' in html
+    assert "(complete)" in html

@@ -216,3 +216,15 @@ def test_checklist_page_query_count(client, django_assert_max_num_queries):
     client.get("/checklist/fr/web/")  # warm the country list
     with django_assert_max_num_queries(5):
         assert client.get("/checklist/de/web/").status_code == 200
+
+
+def test_visitors_in_mainland_china_are_told_linkedin_left(client):
+    html = client.get("/checklist/cn/web/").content.decode()
+    assert "no longer runs its consumer network in mainland China" in html
+    assert "we are checking this" in html
+    assert (
+        "LinkedIn已不再在中國內地營運" in client.get("/zh-hant/checklist/cn/web/").content.decode()
+    )
+    assert "mainland China" not in client.get("/checklist/tw/web/").content.decode()
+    notes = client.get("/api/v1/checklists/cn/").json()["country"]["notes"]
+    assert len(notes) == 1

@@ -15,10 +15,11 @@ import sys
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
+from regions.models import Region
 from walkthroughs import translations as tr
 from walkthroughs.models import Action, ActionWarning, PolicyChange, Rollout, Step
 
-MODELS = [PolicyChange, Rollout, Action, Step, ActionWarning]
+MODELS = [PolicyChange, Rollout, Action, Step, ActionWarning, Region]
 
 
 def _rows():

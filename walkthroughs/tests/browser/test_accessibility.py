@@ -19,6 +19,7 @@ PAGES = [
     ("/checklist/de/web/", 200),
     ("/checklist/us/ios/", 200),
     ("/checklist/gb/android/", 200),
+    ("/checklist/cn/web/", 200),
     ("/checklist/zz/web/", 404),
     ("/changes/", 200),
     ("/checklist/de/web/report/ai-training/", 200),
