@@ -94,7 +94,6 @@ def step_inline(surface: Surface) -> type[admin.TabularInline]:
             "form": StepForm,
             "formset": formset,
             "fields": ["position", "text", "ui_label", "confidence", "last_verified_on"],
-            "readonly_fields": [],
             "extra": 0,
             "ordering": ["position"],
             "verbose_name": f"step ({surface.label})",
@@ -216,7 +215,7 @@ class ActionAdmin(TranslationsAdminMixin, SimpleHistoryAdmin):
             .annotate(
                 open_report_count=Count(
                     "reports",
-                    filter=Q(reports__status__in=[Report.Status.NEW, Report.Status.CONFIRMED]),
+                    filter=Q(reports__status__in=Report.OPEN),
                 ),
                 draft_count=Count("drafts"),
             )

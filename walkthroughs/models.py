@@ -521,6 +521,9 @@ class Report(models.Model):
         FIXED = "fixed", "Fixed"
         DISMISSED = "dismissed", "Dismissed"
 
+    # Reports still waiting for an editor.
+    OPEN = (Status.NEW, Status.CONFIRMED)
+
     action = models.ForeignKey(Action, on_delete=models.CASCADE, related_name="reports")
     country = models.ForeignKey(Country, on_delete=models.PROTECT, related_name="+")
     surface = models.CharField(max_length=7, choices=Surface.choices)
@@ -550,10 +553,6 @@ class Report(models.Model):
     def __str__(self) -> str:
         where = f"{self.action.slug} / {self.surface} / {self.country.code}"
         return f"{where}: {self.get_status_display()}"
-
-    @property
-    def is_open(self) -> bool:
-        return self.status in (self.Status.NEW, self.Status.CONFIRMED)
 
 
 class ContentRevision(models.Model):

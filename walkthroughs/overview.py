@@ -21,9 +21,7 @@ def overview(request: HttpRequest) -> HttpResponse:
         .values("action__pk", "action__title", "surface")
         .annotate(count=Count("pk"))
         .order_by("action__title", "surface"),
-        "open_reports": Report.objects.filter(
-            status__in=[Report.Status.NEW, Report.Status.CONFIRMED]
-        )
+        "open_reports": Report.objects.filter(status__in=Report.OPEN)
         .values("action__pk", "action__title", "surface", "status")
         .annotate(count=Count("pk"))
         .order_by("action__title", "surface", "status"),
