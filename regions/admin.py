@@ -1,8 +1,6 @@
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
-from walkthroughs.translation_admin import TranslationsAdminMixin
-
 from .models import Country, CountryAlias, Region
 
 
@@ -13,9 +11,21 @@ class CountryAliasInline(admin.TabularInline):
 
 @admin.register(Country)
 class CountryAdmin(SimpleHistoryAdmin):
-    list_display = ["name", "code", "official_name"]
-    search_fields = ["name", "code", "official_name", "aliases__alias"]
+    list_display = ["name", "code", "kind", "part_of", "region_list"]
+    list_filter = ["kind", "regions"]
+    list_select_related = ["part_of"]
+    search_fields = ["name", "code", "official_name", "aliases__alias", "law"]
+    autocomplete_fields = ["part_of"]
+    fields = ["code", "name", "official_name", "kind", "part_of", "law", "region_list"]
+    readonly_fields = ["region_list"]
     inlines = [CountryAliasInline]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).prefetch_related("regions")
+
+    @admin.display(description="Regions (edit them on each region)")
+    def region_list(self, obj: Country) -> str:
+        return ", ".join(region.name for region in obj.regions.all()) or "—"
 
     def has_add_permission(self, request) -> bool:
         # Countries come from ISO 3166-1; editors correct names, they do not invent countries.
@@ -26,7 +36,7 @@ class CountryAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(Region)
-class RegionAdmin(TranslationsAdminMixin, SimpleHistoryAdmin):
+class RegionAdmin(SimpleHistoryAdmin):
     list_display = ["name", "slug", "country_count"]
     search_fields = ["name", "slug"]
     filter_horizontal = ["countries"]

@@ -4,8 +4,16 @@ from django.db.models.functions import Lower
 from simple_history.models import HistoricalRecords
 
 
+class CountryKind(models.TextChoices):
+    STATE = "state", "Sovereign state"
+    TERRITORY = "territory", "Territory or special area of a state"
+    OTHER = "other", "Disputed, partly recognised, or no state"
+
+
 class Country(models.Model):
-    """A country or territory from ISO 3166-1, loaded from pycountry by a migration."""
+    """A country or territory from ISO 3166-1 (loaded from pycountry), or Kosovo (XK)."""
+
+    Kind = CountryKind
 
     code = models.CharField(
         "ISO code",
@@ -23,6 +31,27 @@ class Country(models.Model):
         blank=True,
         help_text="The full ISO name, used for search; leave blank when it equals the name.",
     )
+    kind = models.CharField(
+        max_length=9,
+        choices=CountryKind.choices,
+        default=CountryKind.STATE,
+        help_text="Whether it is a sovereign state or a territory that follows another "
+        "state's law.",
+    )
+    part_of = models.ForeignKey(
+        "self",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="territories",
+        help_text="For a territory: the state responsible for it.",
+    )
+    law = models.TextField(
+        blank=True,
+        help_text="For editors and the API: which state's law applies there, and whether EU or "
+        "EEA law does. The regions decide what visitors see: a place where EU law applies "
+        "belongs to the European Union, EEA and Designated Countries regions.",
+    )
 
     history = HistoricalRecords()
 
@@ -34,10 +63,24 @@ class Country(models.Model):
                 condition=models.Q(code=Lower("code")) & models.Q(code__regex=r"^[a-z]{2}$"),
                 name="country_code_lower_alpha2",
             ),
+            models.CheckConstraint(
+                condition=models.Q(kind__in=CountryKind.values), name="country_kind_valid"
+            ),
+            # Only a territory belongs to another state.
+            models.CheckConstraint(
+                condition=models.Q(kind=CountryKind.TERRITORY) | models.Q(part_of__isnull=True),
+                name="country_part_of_only_territories",
+            ),
         ]
 
     def __str__(self) -> str:
         return f"{self.name} ({self.code.upper()})"
+
+    def clean(self) -> None:
+        if self.kind == self.Kind.TERRITORY and self.part_of_id is None:
+            raise ValidationError({"part_of": "Name the state a territory belongs to."})
+        if self.part_of_id and self.part_of_id == self.pk:
+            raise ValidationError({"part_of": "A place cannot belong to itself."})
 
 
 class CountryAlias(models.Model):
@@ -87,21 +130,9 @@ class Region(models.Model):
         blank=True,
         help_text="Every country in the region. 'All countries' holds every ISO country.",
     )
-    visitor_note = models.TextField(
-        blank=True,
-        help_text="Shown at the top of the checklist of every country in the region, e.g. that "
-        "LinkedIn does not run its consumer network there. Leave blank for most regions.",
-    )
-    translations = models.JSONField(
-        default=dict,
-        blank=True,
-        help_text="Translations, edited in the language fields below; English is the fallback.",
-    )
     updated_at = models.DateTimeField(auto_now=True)
 
     history = HistoricalRecords(m2m_fields=[countries])
-
-    TRANSLATABLE = ("visitor_note",)
 
     class Meta:
         ordering = ["name"]

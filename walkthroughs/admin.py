@@ -13,6 +13,7 @@ from .models import (
     Action,
     ActionWarning,
     ChangeNote,
+    PlaceNote,
     Platform,
     PolicyChange,
     Report,
@@ -365,9 +366,23 @@ class PolicyChangeAdmin(TranslationsAdminMixin, SimpleHistoryAdmin):
 
 @admin.register(Source)
 class SourceAdmin(SimpleHistoryAdmin):
-    list_display = ["title", "publisher", "url", "published_on"]
+    list_display = ["title", "publisher", "url", "has_archive", "published_on"]
     list_filter = ["publisher"]
-    search_fields = ["title", "publisher", "url"]
+    search_fields = ["title", "publisher", "url", "no_url_reason"]
+    fields = ["title", "publisher", "url", "no_url_reason", "archive_url", "published_on"]
+
+    @admin.display(description="Archived copy", boolean=True)
+    def has_archive(self, obj: Source) -> bool:
+        return bool(obj.archive_url)
+
+
+@admin.register(PlaceNote)
+class PlaceNoteAdmin(TranslationsAdminMixin, SimpleHistoryAdmin):
+    list_display = ["__str__", "platform", "kind", "region", "country"]
+    list_filter = ["platform", "kind"]
+    list_select_related = ["platform", "region", "country"]
+    search_fields = ["text", "region__name", "country__name", "country__code"]
+    autocomplete_fields = ["region", "country"]
 
 
 @admin.register(Platform)

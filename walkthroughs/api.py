@@ -54,6 +54,7 @@ def item_json(item: Item) -> dict[str, Any]:
         "unverified": item.unverified,
         "untranslated": item.untranslated,
         "checking": item.checking,
+        "place_note": item.place_note or None,
         "sources_checked_on": _iso(item.sources_checked_on),
         "last_verified_on": _iso(item.last_verified_on),
         "updated_at": item.updated_at.isoformat(),
@@ -81,6 +82,7 @@ def checklist_json(checklist: Checklist) -> dict[str, Any]:
             "code": checklist.country.code,
             "name": checklist.country.name,
             "notes": getattr(checklist.country, "notes", []),
+            "checking": getattr(checklist.country, "treatment", []),
         },
         "platform": PLATFORM,
         "content_version": checklist.content_version,
@@ -119,7 +121,7 @@ def checklist(request: HttpRequest, cc: str) -> HttpResponse:
 @require_safe
 @cached_public()
 def countries(request: HttpRequest) -> HttpResponse:
-    all_countries = Country.objects.prefetch_related("regions")
+    all_countries = Country.objects.select_related("part_of").prefetch_related("regions")
     regions = Region.objects.all()
     return _json(
         {
@@ -127,6 +129,9 @@ def countries(request: HttpRequest) -> HttpResponse:
                 {
                     "code": country.code,
                     "name": country.name,
+                    "kind": country.kind,
+                    "part_of": country.part_of.code if country.part_of else None,
+                    "law": country.law or None,
                     "regions": sorted(region.slug for region in country.regions.all()),
                 }
                 for country in all_countries

@@ -51,6 +51,8 @@ class SourceData:
     title: str
     publisher: str
     url: str
+    archive_url: str = ""
+    no_url_reason: str = ""
 
 
 @dataclasses.dataclass(frozen=True)
@@ -83,6 +85,8 @@ class Item:
     setting_label_local: str = ""
     # Some visitor-facing text is shown in English for want of a translation.
     untranslated: bool = False
+    # What we do not know about how the platform counts members of this place, if anything.
+    place_note: str = ""
 
     @property
     def unverified(self) -> bool:
@@ -130,7 +134,7 @@ def build_checklist(
     actions = list(
         (Action.objects.previewed() if preview else Action.objects.published())
         .for_platform(PLATFORM)
-        .select_related("policy_change")
+        .select_related("platform", "policy_change")
         .prefetch_related(
             Prefetch("steps", queryset=Step.objects.filter(surface__in=surfaces)),
             Prefetch("warnings", queryset=ActionWarning.objects.all()),
@@ -173,6 +177,19 @@ def _item(action: Action, country: Country, surfaces: tuple[str, ...], rollouts:
     warnings = [WarningData(kind=w.kind, text=local(w, "text")) for w in action.warnings.all()]
     default_state = action.default_state
     prior_data = ""
+
+    place_note = ""
+    treatment = getattr(country, "treatment", [])
+    if change is not None and treatment:
+        # Where we do not know how the platform counts members of this place, every item
+        # that depends on the place says so, once.
+        confidence = Confidence.UNCERTAIN
+        lead = _("We are not sure how %(platform)s treats members in %(country)s.") % {
+            "platform": action.platform.name,
+            "country": getattr(country, "in_sentence", country.name),
+        }
+        place_note = " ".join([lead, *treatment])
+        checking.append(place_note)
 
     if change is None:
         applies, since = True, None
@@ -235,10 +252,17 @@ def _item(action: Action, country: Country, surfaces: tuple[str, ...], rollouts:
         last_verified_on=action.last_verified_on,
         updated_at=updated_at,
         sources=[
-            SourceData(title=s.title, publisher=s.publisher, url=s.url)
+            SourceData(
+                title=s.title,
+                publisher=s.publisher,
+                url=s.url,
+                archive_url=s.archive_url,
+                no_url_reason=s.no_url_reason,
+            )
             for s in action.sources.all()
         ],
         steps=steps,
         setting_label_local=linkedin_label(action, "setting_label"),
         untranslated=untranslated,
+        place_note=place_note,
     )

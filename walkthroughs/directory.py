@@ -10,11 +10,12 @@ from django.conf import settings
 from django.core.cache import cache
 from django.utils import translation
 
-from regions.models import Country, CountryAlias, Region
+from regions.models import Country, CountryAlias
 
 from . import content_version
 from . import translations as tr
 from .languages import babel_locale
+from .models import PlaceNote
 
 TIMEOUT = 24 * 60 * 60
 
@@ -29,10 +30,14 @@ def _directory() -> dict:
                 "pk", "code", "name", "official_name"
             )
         }
-        notes: dict[str, list[Region]] = {}
-        for region in Region.objects.exclude(visitor_note="").prefetch_related("countries"):
-            for country in region.countries.all():
-                notes.setdefault(country.code, []).append(region)
+        # A note on a region speaks to every country in it; one on a country, to it alone.
+        notes: dict[str, list[PlaceNote]] = {}
+        for note in PlaceNote.objects.select_related("platform", "country").prefetch_related(
+            "region__countries"
+        ):
+            places = note.region.countries.all() if note.region else [note.country]
+            for country in places:
+                notes.setdefault(country.code, []).append(note)
         directory = {
             "countries": countries,
             "aliases": dict(CountryAlias.objects.values_list("alias", "country__code")),
@@ -58,6 +63,9 @@ _WITH_ARTICLE = {
     "Maldives",
     "Holy See",
     "Comoros",
+    "Isle of Man",
+    "French Southern Territories",
+    "British Indian Ocean Territory",
 }
 
 
@@ -74,7 +82,7 @@ def in_sentence(name: str, language: str | None = None) -> str:
     return name
 
 
-def find_country(code: str) -> Country | None:
+def find_country(code: str, platform: str = "linkedin") -> Country | None:
     """The country a visitor means by a code in any case, or by an alias such as 'uk'.
 
     Its name is in the active language.
@@ -88,10 +96,15 @@ def find_country(code: str) -> Country | None:
     pk, name, official = found
     country = Country(pk=pk, code=code, name=country_name(code, name), official_name=official)
     country.in_sentence = in_sentence(country.name)
-    # What visitors from there must know first, in their language where we have it.
+    # What visitors from there must know first, and what we do not know about how the
+    # platform treats them, in their language where we have it.
     language = translation.get_language() or settings.LANGUAGE_CODE
+    notes = [n for n in directory["notes"].get(code, []) if n.platform.slug == platform]
     country.notes = [
-        tr.get(region, "visitor_note", language)[0] for region in directory["notes"].get(code, [])
+        tr.get(n, "text", language)[0] for n in notes if n.kind == PlaceNote.Kind.NOTICE
+    ]
+    country.treatment = [
+        tr.get(n, "text", language)[0] for n in notes if n.kind == PlaceNote.Kind.TREATMENT
     ]
     return country
 

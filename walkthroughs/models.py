@@ -1,6 +1,7 @@
 import datetime
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -77,6 +78,85 @@ class Platform(models.Model):
         return self.name
 
 
+class PlaceNoteKind(models.TextChoices):
+    NOTICE = "notice", "Notice at the top of the checklist"
+    TREATMENT = "treatment", "We are not sure how the platform treats members there"
+
+
+class PlaceNote(models.Model):
+    """What members in a place must know about a platform, or a doubt about how it treats them.
+
+    A place is a region (every country in it) or one country. The rules for a place live
+    here and in the regions, never in code.
+    """
+
+    Kind = PlaceNoteKind
+
+    platform = models.ForeignKey(Platform, on_delete=models.CASCADE, related_name="place_notes")
+    kind = models.CharField(
+        max_length=9,
+        choices=PlaceNoteKind.choices,
+        default=PlaceNoteKind.TREATMENT,
+        help_text="A notice is shown once, at the top of the checklist. A treatment note marks "
+        "every item that depends on where the member lives as uncertain, after the sentence "
+        "'We are not sure how <platform> treats members in <place>.'",
+    )
+    region = models.ForeignKey(
+        Region,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="place_notes",
+        help_text="Every country in this region; or choose one country instead.",
+    )
+    country = models.ForeignKey(
+        Country,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="place_notes",
+        help_text="One country or territory; or choose a region instead.",
+    )
+    text = models.TextField(
+        help_text="For a treatment note: what we show and why, e.g. 'EU law applies there, so "
+        "we show the EU answer; LinkedIn has not said that it counts these places with the EU.'"
+    )
+    updated_at = models.DateTimeField(auto_now=True)
+    translations = translations_field()
+
+    TRANSLATABLE = ("text",)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["platform", "kind", "region", "country"]
+        verbose_name = "note about a place"
+        verbose_name_plural = "notes about places"
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(kind__in=PlaceNoteKind.values), name="place_note_kind_valid"
+            ),
+            models.CheckConstraint(
+                condition=models.Q(region__isnull=True, country__isnull=False)
+                | models.Q(region__isnull=False, country__isnull=True),
+                name="place_note_region_or_country",
+            ),
+            models.UniqueConstraint(
+                fields=["platform", "kind", "region"],
+                condition=models.Q(region__isnull=False),
+                name="place_note_unique_region",
+            ),
+            models.UniqueConstraint(
+                fields=["platform", "kind", "country"],
+                condition=models.Q(country__isnull=False),
+                name="place_note_unique_country",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.platform}: {self.get_kind_display()} ({self.region or self.country})"
+
+
 class Source(models.Model):
     """A document a fact rests on: a help article, a legal notice, a regulator's statement."""
 
@@ -92,7 +172,22 @@ class Source(models.Model):
     url = models.URLField(
         max_length=500,
         blank=True,
-        help_text="Its address. Leave blank rather than guess: a wrong link costs trust.",
+        help_text="Its canonical address: the platform's or the regulator's own page. Leave "
+        "blank rather than guess (a wrong link costs trust), and say why below.",
+    )
+    archive_url = models.URLField(
+        "archived copy",
+        max_length=500,
+        blank=True,
+        help_text="A dated copy of the version we read, e.g. its Open Terms Archive record. "
+        "Never a mirror or proxy copy.",
+    )
+    no_url_reason = models.CharField(
+        "why there is no address",
+        max_length=300,
+        blank=True,
+        help_text="Required when the address is blank, e.g. 'Read in press reports; the "
+        "regulator's own page is not linked until we have checked it.'",
     )
     published_on = models.DateField(null=True, blank=True, help_text="Date of the document.")
 
@@ -103,6 +198,12 @@ class Source(models.Model):
 
     def __str__(self) -> str:
         return self.title
+
+    def clean(self) -> None:
+        if not self.url and not self.no_url_reason.strip():
+            raise ValidationError(
+                {"no_url_reason": "Give the source's address, or say why there is none."}
+            )
 
 
 class PolicyChange(models.Model):

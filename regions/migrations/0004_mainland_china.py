@@ -1,4 +1,4 @@
-"""Mainland China: LinkedIn no longer runs its consumer network there (CONTENT.md §2)."""
+"""Mainland China: LinkedIn no longer runs its consumer network there (docs/facts.md §2)."""
 
 import hashlib
 

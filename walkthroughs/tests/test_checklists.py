@@ -1,4 +1,4 @@
-"""The checklist engine, country by country, against CONTENT.md §2."""
+"""The checklist engine, country by country, against the rules of docs/facts.md §2."""
 
 import datetime
 
@@ -84,7 +84,7 @@ def test_rest_of_world_gets_ai_training_since_2024_and_ad_sharing(code):
 
 def test_every_country_gets_an_answer_for_every_item():
     codes = list(Country.objects.values_list("code", flat=True))
-    assert len(codes) == 249
+    assert len(codes) == 250
     main = {"ai-training", "ad-sharing", "objection-form"}
     for code in codes:
         items = items_for(code, Surface.WEB)
@@ -142,8 +142,10 @@ def test_steps_name_linkedins_exact_labels():
         "Use my data for training content creation AI models",
     ]
     ios = items_for("de", Surface.IOS)["ai-training"].steps["ios"]
+    # Two independent guides quote the apps' entry as Settings.
     assert ios[1].ui_label == "Settings"
-    assert ios[1].confidence == Confidence.SINGLE
+    assert ios[1].text == "Tap Settings."
+    assert ios[1].confidence == Confidence.CONFIRMED
 
 
 def test_deep_links_are_linkedins_own():

@@ -225,13 +225,13 @@ def test_country_search_understands_names_in_other_languages(client):
     assert ">Hong Kong</a>" in client.get("/", {"q": "香港"}).content.decode()
 
 
-def test_region_notes_are_translated_in_the_admin_too(client):
-    from regions.models import Region
+def test_notes_about_places_are_translated_in_the_admin_too(client):
+    from walkthroughs.models import PlaceNote
 
     client.force_login(editor())
-    region = Region.objects.get(slug="cn")
-    page = client.get(f"/admin/regions/region/{region.pk}/change/")
+    note = PlaceNote.objects.get(region__slug="cn", kind=PlaceNote.Kind.NOTICE)
+    page = client.get(f"/admin/walkthroughs/placenote/{note.pk}/change/")
     assert page.status_code == 200
     html = page.content.decode()
-    assert 'name="tr__fr__visitor_note"' in html
+    assert 'name="tr__fr__text"' in html
     assert "(complete)" in html

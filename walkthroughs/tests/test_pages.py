@@ -185,7 +185,8 @@ def test_sitemap_lists_every_checklist_in_every_language(client):
     urls = []
     for page in pages:
         urls += re.findall(r"<loc>([^<]+)</loc>", client.get(page).content.decode())
-    assert len(urls) == (1 + 249 * 3) * 9
+    assert len(urls) == (1 + 250 * 3) * 9
+    assert "http://testserver/checklist/xk/web/" in urls
     assert "http://testserver/checklist/de/android/" in urls
     assert "http://testserver/fr/checklist/de/android/" in urls
     section = client.get(pages[-1]).content.decode()
