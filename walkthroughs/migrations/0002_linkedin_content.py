@@ -1,6 +1,6 @@
 """LinkedIn's 2024-2025 data-use changes and the checklist items that answer them.
 
-Facts come from the project's research brief (shared/CONTENT.md), each with its
+Facts come from the project's research (docs/facts.md), each with its
 confidence; the sentences are our own. Nobody has yet followed these steps on a
 live account for the site, so ``last_verified_on`` stays empty and
 ``sources_checked_on`` records when the sources were read.

@@ -1,4 +1,4 @@
-"""The interface changes already seen (CONTENT.md §8), as the change log's first entries."""
+"""The interface changes already seen (docs/facts.md §8), as the change log's first entries."""
 
 import datetime
 

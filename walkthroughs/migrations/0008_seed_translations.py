@@ -2,7 +2,7 @@
 
 Sentences come from translations/<language>.json ({"strings": {english: translation}}),
 matched by their English text. LinkedIn labels are entered only where a source gives
-LinkedIn's own wording (shared/CONTENT.md §3.1, one source each); everywhere else the
+LinkedIn's own wording (docs/facts.md §3, one source each); everywhere else the
 English label stays, and visitors are told their menu may read differently.
 """
 
@@ -24,7 +24,7 @@ TRANSLATABLE = {
 }
 LABEL_FIELDS = {"setting_label", "ui_label"}
 
-# LinkedIn's own labels in these languages, each from a single source (CONTENT.md §3.1).
+# LinkedIn's own labels in these languages, each from a single source (docs/facts.md §3).
 LINKEDIN_LABELS = {
     "nl": {
         "Data for Generative AI Improvement": "Gegevens voor verbetering van generatieve AI",
