@@ -1,7 +1,7 @@
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
-from walkthroughs.translation_admin import TranslationsAdminMixin
+from translations.admin import TranslationsAdminMixin
 
 from .models import Country, CountryAlias, Region
 
