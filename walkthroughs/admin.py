@@ -312,19 +312,6 @@ class StepAdmin(TranslationsAdminMixin, SimpleHistoryAdmin):
     list_select_related = ["action"]
     search_fields = ["text", "ui_label", "action__slug", "action__title"]
     autocomplete_fields = ["action"]
-    # In reading order: the verification fields come from a base model, which would put
-    # them first.
-    fields = [
-        "action",
-        "surface",
-        "position",
-        "text",
-        "ui_label",
-        "confidence",
-        "last_verified_on",
-        "last_verified_by",
-        "updated_at",
-    ]
     readonly_fields = ["last_verified_by", "updated_at"]
     actions = ["mark_verified_today"]
 
