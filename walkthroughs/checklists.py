@@ -1,7 +1,8 @@
 """The checklist engine: what a member in one country must do, on which surface.
 
-A pure function of its arguments and the content in the database: it reads no cache, no
-request and no active language, and returns plain data.
+A pure function of its arguments and the content in the database: it reads no cache and
+no request, takes the language as an argument (never the caller's active one), and
+returns plain data.
 """
 
 import dataclasses
