@@ -45,7 +45,6 @@ lint: $(VENV)/.dev
 
 test: lint messages
 	$(TEST_ENV) $(BIN)/python manage.py makemigrations --check --dry-run
-	$(TEST_ENV) $(BIN)/python manage.py collectstatic --no-input --verbosity 0
 	$(TEST_ENV) $(BIN)/python -m pytest
 
 bench: $(VENV)/.dev

@@ -1,5 +1,34 @@
+from pathlib import Path
+
 import pytest
+from django.conf import settings
+from django.contrib.staticfiles.finders import get_finders
 from django.core.cache import cache
+from django.core.management import call_command
+
+# collectstatic's own defaults.
+_IGNORED = ["CVS", ".*", "*~"]
+
+
+def _collected_files_are_current() -> bool:
+    manifest = Path(settings.STATIC_ROOT) / "staticfiles.json"
+    if not manifest.exists():
+        return False
+    sources = (
+        Path(storage.path(path))
+        for finder in get_finders()
+        for path, storage in finder.list(_IGNORED)
+    )
+    return manifest.stat().st_mtime >= max(source.stat().st_mtime for source in sources)
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _static_files_collected():
+    # Pages name static files by the hashed names in collectstatic's manifest, and the
+    # browser tests fetch the compressed copies: collect them, as production does, when
+    # a source file is newer than the last collection (or there was none).
+    if not _collected_files_are_current():
+        call_command("collectstatic", interactive=False, verbosity=0)
 
 
 @pytest.fixture(autouse=True)

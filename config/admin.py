@@ -6,7 +6,7 @@ from django.contrib.admin.apps import AdminConfig
 from django.http import HttpRequest, HttpResponse
 from django.template.response import TemplateResponse
 
-from walkthroughs import ratelimit
+from . import ratelimit
 
 
 class OptOutAdminSite(admin.AdminSite):

@@ -34,12 +34,14 @@ INSTALLED_APPS = [
     "django.contrib.sitemaps",
     "django_htmx",
     "simple_history",
+    "pagecache",
+    "translations",
     "regions",
     "walkthroughs",
 ]
 
 MIDDLEWARE = [
-    "walkthroughs.health.HealthCheckMiddleware",
+    "config.health.HealthCheckMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "config.middleware.SecurityHeadersMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
@@ -49,16 +51,16 @@ MIDDLEWARE = [
     # version pads its output against BREACH for pages that carry a CSRF token.
     "django.middleware.gzip.GZipMiddleware",
     # Cached public pages leave here, with every header above, before the rest runs.
-    "walkthroughs.caching.CachedPageMiddleware",
+    "pagecache.middleware.CachedPageMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "walkthroughs.languages.LanguageMiddleware",
+    "languages.middleware.LanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
-    "walkthroughs.health.DatabaseUnavailableMiddleware",
+    "config.health.DatabaseUnavailableMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -183,7 +185,7 @@ CLIENT_IP_HEADER = env.str("DJANGO_CLIENT_IP_HEADER", default="")
 REPORTS_PER_HOUR = env.int("DJANGO_REPORTS_PER_HOUR", default=5)
 
 # Public pages, the API, QR codes and the feed are cached per content version (see
-# walkthroughs/caching.py). Browsers and CDNs may keep them this many seconds, and serve
+# pagecache/responses.py). Browsers and CDNs may keep them this many seconds, and serve
 # a stale copy this much longer while they fetch a fresh one.
 PUBLIC_CACHE_MAX_AGE = env.int("DJANGO_PUBLIC_CACHE_MAX_AGE", default=300)
 PUBLIC_CACHE_STALE_WHILE_REVALIDATE = env.int(

@@ -5,15 +5,15 @@ from django.contrib.sitemaps.views import index as sitemap_index
 from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 
+from pagecache.responses import cached_public
 from walkthroughs import views
-from walkthroughs.caching import cached_public
 from walkthroughs.overview import overview
 from walkthroughs.sitemaps import ChecklistSitemap, StartSitemap
 
 SITEMAPS = {"start": StartSitemap, "checklists": ChecklistSitemap}
 
 urlpatterns = [
-    path("api/v1/", include("walkthroughs.api_urls")),
+    path("api/v1/", include("walkthroughs.api")),
     path(
         "sitemap.xml",
         cached_public()(sitemap_index),

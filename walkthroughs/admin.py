@@ -4,9 +4,10 @@ from django.db.models import Count, F, Q
 from django.forms import BaseInlineFormSet, ModelForm, ValidationError
 from django.http import HttpRequest
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.html import format_html
 from simple_history.admin import SimpleHistoryAdmin
+
+from translations.admin import TranslationsAdminMixin
 
 from . import drafts
 from .models import (
@@ -22,9 +23,7 @@ from .models import (
     Source,
     Step,
     Surface,
-    stale_before,
 )
-from .translation_admin import TranslationsAdminMixin
 
 # Positions are moved out of the way by this much while a reordering is saved.
 _REORDER_OFFSET = 10000
@@ -118,6 +117,14 @@ class ActionWarningAdmin(TranslationsAdminMixin, SimpleHistoryAdmin):
     list_select_related = ["action"]
     search_fields = ["text", "action__slug"]
     autocomplete_fields = ["action"]
+
+
+def verify_all(model_admin: admin.ModelAdmin, request: HttpRequest, queryset, what: str) -> None:
+    """The admin action behind 'Mark as verified today': all the selected, or none."""
+    with transaction.atomic():
+        for obj in queryset:
+            obj.verify(request.user)
+    model_admin.message_user(request, f"Marked {queryset.count()} {what} as verified today.")
 
 
 class StaleFilter(admin.SimpleListFilter):
@@ -267,16 +274,7 @@ class ActionAdmin(TranslationsAdminMixin, SimpleHistoryAdmin):
 
     @admin.action(description="Mark as verified today on a real account (item and its steps)")
     def mark_verified_today(self, request: HttpRequest, queryset) -> None:
-        today = timezone.localdate()
-        for action in queryset:
-            action.last_verified_on = today
-            action.last_verified_by = request.user
-            action.save(update_fields=["last_verified_on", "last_verified_by", "updated_at"])
-            for step in action.steps.all():
-                step.last_verified_on = today
-                step.last_verified_by = request.user
-                step.save(update_fields=["last_verified_on", "last_verified_by", "updated_at"])
-        self.message_user(request, f"Marked {queryset.count()} item(s) as verified today.")
+        verify_all(self, request, queryset, "item(s)")
 
     @admin.action(description="Start a draft of the selected items")
     def start_drafts(self, request: HttpRequest, queryset) -> None:
@@ -320,15 +318,11 @@ class StepAdmin(TranslationsAdminMixin, SimpleHistoryAdmin):
 
     @admin.display(boolean=True, description="Stale")
     def stale(self, obj: Step) -> bool:
-        return obj.last_verified_on is None or obj.last_verified_on < stale_before()
+        return obj.is_stale
 
     @admin.action(description="Mark as verified today on a real account")
     def mark_verified_today(self, request: HttpRequest, queryset) -> None:
-        for step in queryset:
-            step.last_verified_on = timezone.localdate()
-            step.last_verified_by = request.user
-            step.save(update_fields=["last_verified_on", "last_verified_by", "updated_at"])
-        self.message_user(request, f"Marked {queryset.count()} step(s) as verified today.")
+        verify_all(self, request, queryset, "step(s)")
 
 
 class RolloutRegionInline(admin.TabularInline):

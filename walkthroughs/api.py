@@ -7,13 +7,13 @@ from typing import Any
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect
-from django.urls import reverse
-from django.utils import translation
+from django.urls import path, reverse
 from django.views.decorators.http import require_safe
 
+from pagecache import content_version
+from pagecache.responses import cached_public
 from regions.models import Country, Region
 
-from .caching import cached_public
 from .checklists import PLATFORM, Checklist, Item, build_checklist
 from .directory import find_country
 
@@ -76,16 +76,16 @@ def item_json(item: Item) -> dict[str, Any]:
     }
 
 
-def checklist_json(checklist: Checklist) -> dict[str, Any]:
+def checklist_json(checklist: Checklist, version: str) -> dict[str, Any]:
     return {
         "country": {
-            "code": checklist.country.code,
-            "name": checklist.country.name,
-            "notes": getattr(checklist.country, "notes", []),
-            "checking": getattr(checklist.country, "treatment", []),
+            "code": checklist.place.code,
+            "name": checklist.place.name,
+            "notes": list(checklist.notices),
+            "checking": list(checklist.doubts),
         },
         "platform": PLATFORM,
-        "content_version": checklist.content_version,
+        "content_version": version,
         "items": [item_json(item) for item in checklist.items],
     }
 
@@ -101,19 +101,18 @@ def checklist(request: HttpRequest, cc: str) -> HttpResponse:
             {"error": "unknown-language", "message": f"lang must be one of: {offered}."},
             status=400,
         )
-    with translation.override(language):
-        country = find_country(cc)
-        if country is None:
-            return _json(
-                {"error": "unknown-country", "message": f"No country has the code {cc!r}."},
-                status=404,
-            )
-        if country.code != cc:
-            target = reverse("api:checklist", args=[country.code])
-            if "lang" in request.GET:
-                target += f"?lang={language}"
-            return redirect(target, permanent=True)
-        data = checklist_json(build_checklist(country))
+    place = find_country(cc, language)
+    if place is None:
+        return _json(
+            {"error": "unknown-country", "message": f"No country has the code {cc!r}."},
+            status=404,
+        )
+    if place.code != cc:
+        target = reverse("api:checklist", args=[place.code])
+        if "lang" in request.GET:
+            target += f"?lang={language}"
+        return redirect(target, permanent=True)
+    data = checklist_json(build_checklist(place, language=language), content_version.current())
     data["language"] = language
     return _json(data)
 
@@ -142,3 +141,11 @@ def countries(request: HttpRequest) -> HttpResponse:
             ],
         }
     )
+
+
+app_name = "api"
+
+urlpatterns = [
+    path("checklists/<str:cc>/", checklist, name="checklist"),
+    path("countries/", countries, name="countries"),
+]

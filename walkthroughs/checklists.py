@@ -1,4 +1,9 @@
-"""The checklist engine: what a member in one country must do, on which surface."""
+"""The checklist engine: what a member in one country must do, on which surface.
+
+A pure function of its arguments and the content in the database: it reads no cache and
+no request, takes the language as an argument (never the caller's active one), and
+returns plain data.
+"""
 
 import dataclasses
 import datetime
@@ -7,11 +12,10 @@ from django.db.models import Prefetch
 from django.utils import translation
 from django.utils.translation import gettext as _
 
-from regions.models import Country
+from languages.cldr import long_date
+from translations import store as tr
 
-from . import content_version
-from . import translations as tr
-from .languages import long_date
+from .directory import Place
 from .models import (
     Action,
     ActionWarning,
@@ -105,10 +109,13 @@ class Item:
 
 @dataclasses.dataclass(frozen=True)
 class Checklist:
-    country: Country
+    place: Place
     surfaces: tuple[str, ...]
-    content_version: str
     items: list[Item]
+    # What the platform's content says about the place: notices to read first, and what
+    # we do not know about how the platform treats members there.
+    notices: tuple[str, ...] = ()
+    doubts: tuple[str, ...] = ()
 
     @property
     def applicable(self) -> list[Item]:
@@ -120,20 +127,24 @@ class Checklist:
 
 
 def build_checklist(
-    country: Country, surface: str | None = None, *, preview: bool = False
+    place: Place,
+    surface: str | None = None,
+    *,
+    language: str,
+    preview: bool = False,
+    platform: str = PLATFORM,
 ) -> Checklist:
-    """Every published item for the country, applicable ones first, in priority order.
+    """Every published item of the platform for the place, applicable ones first.
 
-    With ``surface`` the steps cover that surface only; without it, all of them. A
-    ``preview`` shows staff what visitors will see once every draft is published.
-    Five queries whatever the amount of content: actions, reaching rollouts,
-    steps, warnings and sources.
+    In priority order, in ``language``. With ``surface`` the steps cover that surface
+    only; without it, all of them. A ``preview`` shows staff what visitors will see once
+    every draft is published. Five queries whatever the amount of content: actions,
+    reaching rollouts, steps, warnings and sources.
     """
     surfaces = (surface,) if surface else tuple(Surface.values)
-    version = content_version.current()
     actions = list(
         (Action.objects.previewed() if preview else Action.objects.published())
-        .for_platform(PLATFORM)
+        .for_platform(platform)
         .select_related("platform", "policy_change")
         .prefetch_related(
             Prefetch("steps", queryset=Step.objects.filter(surface__in=surfaces)),
@@ -143,21 +154,36 @@ def build_checklist(
     )
     rollouts_by_change: dict[int, list[Rollout]] = {}
     change_ids = {action.policy_change_id for action in actions if action.policy_change_id}
-    for rollout in Rollout.objects.filter(policy_change__in=change_ids).reaching(country):
+    for rollout in Rollout.objects.filter(policy_change__in=change_ids).reaching(place.code):
         rollouts_by_change.setdefault(rollout.policy_change_id, []).append(rollout)
 
-    items = [
-        _item(action, country, surfaces, rollouts_by_change.get(action.policy_change_id, []))
-        for action in actions
-    ]
+    # The reasons are our own sentences, in the visitor's language too.
+    with translation.override(language):
+        items = [
+            _item(
+                action,
+                place,
+                surfaces,
+                rollouts_by_change.get(action.policy_change_id, []),
+                language,
+            )
+            for action in actions
+        ]
     # Stable sort: the model's ordering (main before optional, then position) holds
     # within each group.
     items.sort(key=lambda item: not item.applies)
-    return Checklist(country=country, surfaces=surfaces, content_version=version, items=items)
+    return Checklist(
+        place=place,
+        surfaces=surfaces,
+        items=items,
+        notices=place.notices(platform),
+        doubts=place.doubts(platform),
+    )
 
 
-def _item(action: Action, country: Country, surfaces: tuple[str, ...], rollouts: list) -> Item:
-    language = translation.get_language() or "en"
+def _item(
+    action: Action, place: Place, surfaces: tuple[str, ...], rollouts: list, language: str
+) -> Item:
     untranslated = False
 
     def local(obj, field: str) -> str:
@@ -166,8 +192,8 @@ def _item(action: Action, country: Country, surfaces: tuple[str, ...], rollouts:
         untranslated = untranslated or not found
         return text
 
-    def linkedin_label(obj, field: str) -> str:
-        # A missing LinkedIn label is not a missing translation: it may simply be unknown.
+    def screen_label(obj, field: str) -> str:
+        # A missing screen label is not a missing translation: it may simply be unknown.
         text, found = tr.get(obj, field, language)
         return text if found and language != "en" else ""
 
@@ -179,16 +205,16 @@ def _item(action: Action, country: Country, surfaces: tuple[str, ...], rollouts:
     prior_data = ""
 
     place_note = ""
-    treatment = getattr(country, "treatment", [])
-    if change is not None and treatment:
+    doubts = place.doubts(action.platform.slug)
+    if change is not None and doubts:
         # Where we do not know how the platform counts members of this place, every item
         # that depends on the place says so, once.
         confidence = Confidence.UNCERTAIN
         lead = _("We are not sure how %(platform)s treats members in %(country)s.") % {
             "platform": action.platform.name,
-            "country": getattr(country, "in_sentence", country.name),
+            "country": place.in_sentence,
         }
-        place_note = " ".join([lead, *treatment])
+        place_note = " ".join([lead, *doubts])
         checking.append(place_note)
 
     if change is None:
@@ -199,7 +225,7 @@ def _item(action: Action, country: Country, surfaces: tuple[str, ...], rollouts:
         rollout = min(rollouts, key=lambda r: r.effective_on)
         applies, since = True, rollout.effective_on
         reason = _("Applies in %(country)s since %(date)s.") % {
-            "country": getattr(country, "in_sentence", country.name),
+            "country": place.in_sentence,
             "date": long_date(since, language),
         }
         default_state = rollout.default_state if action.kind == Action.Kind.SETTING else ""
@@ -212,7 +238,7 @@ def _item(action: Action, country: Country, surfaces: tuple[str, ...], rollouts:
     else:
         applies, since = False, None
         reason = _("Not in %(country)s: %(why)s") % {
-            "country": getattr(country, "in_sentence", country.name),
+            "country": place.in_sentence,
             "why": local(change, "exclusion_note"),
         }
 
@@ -226,7 +252,7 @@ def _item(action: Action, country: Country, surfaces: tuple[str, ...], rollouts:
                 text=local(step, "text"),
                 ui_label=step.ui_label,
                 confidence=step.confidence,
-                ui_label_local=linkedin_label(step, "ui_label"),
+                ui_label_local=screen_label(step, "ui_label"),
             )
         )
     return Item(
@@ -262,7 +288,7 @@ def _item(action: Action, country: Country, surfaces: tuple[str, ...], rollouts:
             for s in action.sources.all()
         ],
         steps=steps,
-        setting_label_local=linkedin_label(action, "setting_label"),
+        setting_label_local=screen_label(action, "setting_label"),
         untranslated=untranslated,
         place_note=place_note,
     )

@@ -1,23 +1,52 @@
 """Countries by code and alias, cached until content changes, so pages need no query for them.
 
-Names are in the visitor's language, from the Unicode CLDR data that Babel ships; English
-names are the editors' own (from pycountry, correctable in the admin).
+A visitor's country comes out as a ``Place``: plain data in the visitor's language, what
+the engine, the pages and the API read. Names come from the Unicode CLDR data that Babel
+ships; English names are the editors' own (from pycountry, correctable in the admin).
 """
 
+import dataclasses
 import unicodedata
 
 from django.conf import settings
 from django.core.cache import cache
 from django.utils import translation
 
+from languages.cldr import babel_locale
+from pagecache import content_version
 from regions.models import Country, CountryAlias
+from translations import store as tr
 
-from . import content_version
-from . import translations as tr
-from .languages import babel_locale
 from .models import PlaceNote
 
 TIMEOUT = 24 * 60 * 60
+
+
+@dataclasses.dataclass(frozen=True)
+class Place:
+    """Where a visitor lives, as they read it."""
+
+    code: str
+    name: str
+    # The name inside a sentence: "the United States", but "Germany".
+    in_sentence: str
+    # What each platform's content says about the place, in the visitor's language.
+    notes: tuple["Note", ...] = ()
+
+    def notices(self, platform: str) -> tuple[str, ...]:
+        """What visitors from there must know first, e.g. that a service left the country."""
+        return tuple(n.text for n in self.notes if n.platform == platform and n.is_notice)
+
+    def doubts(self, platform: str) -> tuple[str, ...]:
+        """What we do not know about how the platform treats members who live there."""
+        return tuple(n.text for n in self.notes if n.platform == platform and not n.is_notice)
+
+
+@dataclasses.dataclass(frozen=True)
+class Note:
+    platform: str
+    is_notice: bool
+    text: str
 
 
 def _directory() -> dict:
@@ -82,31 +111,40 @@ def in_sentence(name: str, language: str | None = None) -> str:
     return name
 
 
-def find_country(code: str, platform: str = "linkedin") -> Country | None:
+def _place(directory: dict, code: str, language: str) -> Place:
+    """The one place where a Place is made."""
+    _, english, _ = directory["countries"][code]
+    name = country_name(code, english, language)
+    return Place(
+        code=code,
+        name=name,
+        in_sentence=in_sentence(name, language),
+        notes=tuple(
+            Note(
+                platform=note.platform.slug,
+                is_notice=note.kind == PlaceNote.Kind.NOTICE,
+                text=tr.get(note, "text", language)[0],
+            )
+            for note in directory["notes"].get(code, [])
+        ),
+    )
+
+
+def _language(language: str | None) -> str:
+    return language or translation.get_language() or settings.LANGUAGE_CODE
+
+
+def find_country(code: str, language: str | None = None) -> Place | None:
     """The country a visitor means by a code in any case, or by an alias such as 'uk'.
 
-    Its name is in the active language.
+    In the language given, else the active one.
     """
     code = code.strip().lower()
     directory = _directory()
     code = directory["aliases"].get(code, code)
-    found = directory["countries"].get(code)
-    if found is None:
+    if code not in directory["countries"]:
         return None
-    pk, name, official = found
-    country = Country(pk=pk, code=code, name=country_name(code, name), official_name=official)
-    country.in_sentence = in_sentence(country.name)
-    # What visitors from there must know first, and what we do not know about how the
-    # platform treats them, in their language where we have it.
-    language = translation.get_language() or settings.LANGUAGE_CODE
-    notes = [n for n in directory["notes"].get(code, []) if n.platform.slug == platform]
-    country.notes = [
-        tr.get(n, "text", language)[0] for n in notes if n.kind == PlaceNote.Kind.NOTICE
-    ]
-    country.treatment = [
-        tr.get(n, "text", language)[0] for n in notes if n.kind == PlaceNote.Kind.TREATMENT
-    ]
-    return country
+    return _place(directory, code, _language(language))
 
 
 def _sort_key(name: str) -> str:
@@ -114,14 +152,15 @@ def _sort_key(name: str) -> str:
     return unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().casefold() or name
 
 
-def country_choices() -> list[tuple[str, str]]:
-    """(code, name) of every country for pickers, in the active language and its order."""
+def country_choices(language: str | None = None) -> list[tuple[str, str]]:
+    """(code, name) of every country for pickers, in the language and its order."""
+    language = _language(language)
     countries = _directory()["countries"]
-    named = [(code, country_name(code, name)) for code, (_, name, _) in countries.items()]
+    named = [(code, country_name(code, name, language)) for code, (_, name, _) in countries.items()]
     return sorted(named, key=lambda choice: (_sort_key(choice[1]), choice[1]))
 
 
-def search_countries(query: str, limit: int) -> list[Country]:
+def search_countries(query: str, limit: int, language: str | None = None) -> list[Place]:
     """Countries whose name in any offered language, code or alias contains the query."""
     needle = _sort_key(query.strip()[:60])
     if not needle:
@@ -134,6 +173,6 @@ def search_countries(query: str, limit: int) -> list[Country]:
             country_name(code, english, language) for language, _ in settings.LANGUAGES
         }
         if code == needle or code in aliases or any(needle in _sort_key(n) for n in names if n):
-            found.append(find_country(code))
-    found.sort(key=lambda country: _sort_key(country.name))
+            found.append(_place(directory, code, _language(language)))
+    found.sort(key=lambda place: _sort_key(place.name))
     return found[:limit]

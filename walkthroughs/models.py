@@ -2,12 +2,13 @@ import datetime
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.db import models
+from django.db import models, transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from regions.models import Country, Region
+from translations.models import Translatable
 
 
 class Confidence(models.TextChoices):
@@ -54,12 +55,45 @@ def stale_before() -> datetime.date:
     return timezone.localdate() - datetime.timedelta(days=settings.VERIFICATION_STALE_AFTER_DAYS)
 
 
-def translations_field() -> models.JSONField:
-    return models.JSONField(
-        default=dict,
-        blank=True,
-        help_text="Translations, edited in the language fields below; English is the fallback.",
+class VerifiedQuerySet(models.QuerySet):
+    def stale(self) -> "VerifiedQuerySet":
+        """Not verified on a live account within the configured number of days."""
+        return self.filter(
+            models.Q(last_verified_on__isnull=True) | models.Q(last_verified_on__lt=stale_before())
+        )
+
+
+class Verified(models.Model):
+    """Content an editor vouches for by following it on a real account.
+
+    Models using it have an ``updated_at`` (auto_now) that a verification moves too:
+    visitors see when an item was last checked.
+    """
+
+    last_verified_on = models.DateField(
+        null=True, blank=True, help_text="When an editor last followed the steps on a real account."
     )
+    last_verified_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+
+    class Meta:
+        abstract = True
+
+    @property
+    def is_stale(self) -> bool:
+        return self.last_verified_on is None or self.last_verified_on < stale_before()
+
+    @transaction.atomic
+    def verify(self, user) -> None:
+        """Record that the user followed this on a real account today."""
+        self.last_verified_on = timezone.localdate()
+        self.last_verified_by = user
+        self.save(update_fields=["last_verified_on", "last_verified_by", "updated_at"])
 
 
 class Platform(models.Model):
@@ -83,7 +117,7 @@ class PlaceNoteKind(models.TextChoices):
     TREATMENT = "treatment", "We are not sure how the platform treats members there"
 
 
-class PlaceNote(models.Model):
+class PlaceNote(Translatable):
     """What members in a place must know about a platform, or a doubt about how it treats them.
 
     A place is a region (every country in it) or one country. The rules for a place live
@@ -122,7 +156,6 @@ class PlaceNote(models.Model):
         "we show the EU answer; LinkedIn has not said that it counts these places with the EU.'"
     )
     updated_at = models.DateTimeField(auto_now=True)
-    translations = translations_field()
 
     TRANSLATABLE = ("text",)
 
@@ -206,7 +239,7 @@ class Source(models.Model):
             )
 
 
-class PolicyChange(models.Model):
+class PolicyChange(Translatable):
     """Something the platform started doing with members' data, e.g. AI training."""
 
     platform = models.ForeignKey(Platform, on_delete=models.PROTECT, related_name="changes")
@@ -223,7 +256,6 @@ class PolicyChange(models.Model):
     confidence = confidence_field("How sure we are of the change as described.")
     sources = models.ManyToManyField(Source, blank=True, related_name="policy_changes")
     updated_at = models.DateTimeField(auto_now=True)
-    translations = translations_field()
 
     TRANSLATABLE = ("title", "summary", "exclusion_note")
 
@@ -241,10 +273,10 @@ class PolicyChange(models.Model):
 
 
 class RolloutQuerySet(models.QuerySet):
-    def reaching(self, country: Country) -> "RolloutQuerySet":
+    def reaching(self, code: str) -> "RolloutQuerySet":
         """Rollouts whose included regions hold the country and no excluded region does."""
         memberships = RolloutRegion.objects.filter(
-            rollout=models.OuterRef("pk"), region__countries=country
+            rollout=models.OuterRef("pk"), region__countries__code=code
         )
         return self.filter(
             models.Exists(memberships.filter(effect=RolloutRegion.Effect.INCLUDE)),
@@ -252,7 +284,7 @@ class RolloutQuerySet(models.QuerySet):
         )
 
 
-class Rollout(models.Model):
+class Rollout(Translatable):
     """Where and since when a policy change applies, and what follows for members there."""
 
     policy_change = models.ForeignKey(
@@ -293,7 +325,6 @@ class Rollout(models.Model):
         help_text="What exactly is unverified, shown to visitors when confidence is not confirmed.",
     )
     updated_at = models.DateTimeField(auto_now=True)
-    translations = translations_field()
 
     TRANSLATABLE = ("prior_data", "note", "checking_note")
 
@@ -315,10 +346,13 @@ class Rollout(models.Model):
         return f"{self.policy_change.title}: {self.name}"
 
 
+class RolloutEffect(models.TextChoices):
+    INCLUDE = "include", "Include"
+    EXCLUDE = "exclude", "Exclude"
+
+
 class RolloutRegion(models.Model):
-    class Effect(models.TextChoices):
-        INCLUDE = "include", "Include"
-        EXCLUDE = "exclude", "Exclude"
+    Effect = RolloutEffect
 
     rollout = models.ForeignKey(Rollout, on_delete=models.CASCADE, related_name="region_rules")
     region = models.ForeignKey(Region, on_delete=models.PROTECT, related_name="rollout_rules")
@@ -336,7 +370,7 @@ class RolloutRegion(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["rollout", "region"], name="rollout_region_unique"),
             models.CheckConstraint(
-                condition=models.Q(effect__in=("include", "exclude")),
+                condition=models.Q(effect__in=tuple(RolloutEffect.values)),
                 name="rollout_region_effect_valid",
             ),
         ]
@@ -345,7 +379,7 @@ class RolloutRegion(models.Model):
         return f"{self.get_effect_display()} {self.region}"
 
 
-class ActionQuerySet(models.QuerySet):
+class ActionQuerySet(VerifiedQuerySet):
     def published(self) -> "ActionQuerySet":
         return self.filter(is_published=True, draft_of__isnull=True)
 
@@ -357,22 +391,19 @@ class ActionQuerySet(models.QuerySet):
     def originals(self) -> "ActionQuerySet":
         return self.filter(draft_of__isnull=True)
 
-    def stale(self) -> "ActionQuerySet":
-        """Not verified on a live account within the configured number of days."""
-        return self.filter(
-            models.Q(last_verified_on__isnull=True) | models.Q(last_verified_on__lt=stale_before())
-        )
-
     def for_platform(self, slug: str) -> "ActionQuerySet":
         return self.filter(platform__slug=slug)
 
 
-class Action(models.Model):
+class ActionKind(models.TextChoices):
+    SETTING = "setting", "Setting to switch"
+    FORM = "form", "Form to send"
+
+
+class Action(Verified, Translatable):
     """One item of the checklist: a setting to switch, or a form to send."""
 
-    class Kind(models.TextChoices):
-        SETTING = "setting", "Setting to switch"
-        FORM = "form", "Form to send"
+    Kind = ActionKind
 
     platform = models.ForeignKey(Platform, on_delete=models.PROTECT, related_name="actions")
     slug = models.SlugField(
@@ -434,16 +465,6 @@ class Action(models.Model):
         help_text="When the sources behind the item were last read. Not a check on a real "
         "account: that is 'last verified on'.",
     )
-    last_verified_on = models.DateField(
-        null=True, blank=True, help_text="When an editor last followed the steps on a real account."
-    )
-    last_verified_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-    )
     is_published = models.BooleanField(
         default=True, help_text="Unpublished items are hidden from visitors and the API."
     )
@@ -462,9 +483,9 @@ class Action(models.Model):
         "renamed Advertising data on Android.' Logged when the change goes public.",
     )
     updated_at = models.DateTimeField(auto_now=True)
-    translations = translations_field()
 
     TRANSLATABLE = ("title", "summary", "setting_label", "choose", "still_used", "checking_note")
+    SCREEN_LABELS = ("setting_label",)
 
     objects = ActionQuerySet.as_manager()
     history = HistoricalRecords(m2m_fields=[sources], excluded_fields=["public_note"])
@@ -484,7 +505,7 @@ class Action(models.Model):
                 name="action_one_draft",
             ),
             models.CheckConstraint(
-                condition=models.Q(kind__in=["setting", "form"]), name="action_kind_valid"
+                condition=models.Q(kind__in=ActionKind.values), name="action_kind_valid"
             ),
             models.CheckConstraint(
                 condition=models.Q(default_state__in=[*DefaultState.values, ""]),
@@ -500,12 +521,15 @@ class Action(models.Model):
         draft = " [draft]" if self.draft_of_id else ""
         return f"{self.title} ({self.slug}){draft}"
 
-    @property
-    def is_stale(self) -> bool:
-        return self.last_verified_on is None or self.last_verified_on < stale_before()
+    @transaction.atomic
+    def verify(self, user) -> None:
+        """The item and every one of its steps."""
+        super().verify(user)
+        for step in self.steps.all():
+            step.verify(user)
 
 
-class Step(models.Model):
+class Step(Verified, Translatable):
     """One instruction on one surface, naming the label the member will see."""
 
     action = models.ForeignKey(Action, on_delete=models.CASCADE, related_name="steps")
@@ -523,18 +547,12 @@ class Step(models.Model):
     last_verified_on = models.DateField(
         null=True, blank=True, help_text="When an editor last saw this step on a real account."
     )
-    last_verified_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-    )
     updated_at = models.DateTimeField(auto_now=True)
-    translations = translations_field()
 
     TRANSLATABLE = ("text", "ui_label")
+    SCREEN_LABELS = ("ui_label",)
 
+    objects = VerifiedQuerySet.as_manager()
     history = HistoricalRecords()
 
     class Meta:
@@ -561,14 +579,13 @@ class WarningKind(models.TextChoices):
     OTHER = "other", _("Note")
 
 
-class ActionWarning(models.Model):
+class ActionWarning(Translatable):
     """A caution on an item, in one of a few consistent kinds shown in one style."""
 
     action = models.ForeignKey(Action, on_delete=models.CASCADE, related_name="warnings")
     kind = models.CharField(max_length=20, choices=WarningKind.choices, default=WarningKind.OTHER)
     text = models.CharField(max_length=400, help_text="One or two plain sentences.")
     position = models.PositiveSmallIntegerField(default=1)
-    translations = translations_field()
 
     TRANSLATABLE = ("text",)
 
@@ -613,17 +630,20 @@ class ChangeNote(models.Model):
         return f"{self.changed_on}: {self.item_title}: {self.note}"
 
 
+class ReportStatus(models.TextChoices):
+    NEW = "new", "New"
+    CONFIRMED = "confirmed", "Confirmed"
+    FIXED = "fixed", "Fixed"
+    DISMISSED = "dismissed", "Dismissed"
+
+
 class Report(models.Model):
     """A visitor's 'my screen looks different'. Holds no IP address and no identifier."""
 
-    class Status(models.TextChoices):
-        NEW = "new", "New"
-        CONFIRMED = "confirmed", "Confirmed"
-        FIXED = "fixed", "Fixed"
-        DISMISSED = "dismissed", "Dismissed"
+    Status = ReportStatus
 
     # Reports still waiting for an editor.
-    OPEN = (Status.NEW, Status.CONFIRMED)
+    OPEN = (ReportStatus.NEW, ReportStatus.CONFIRMED)
 
     action = models.ForeignKey(Action, on_delete=models.CASCADE, related_name="reports")
     country = models.ForeignKey(Country, on_delete=models.PROTECT, related_name="+")
@@ -633,7 +653,7 @@ class Report(models.Model):
     )
     app_version = models.CharField(max_length=40, blank=True)
     interface_language = models.CharField(max_length=40, blank=True)
-    status = models.CharField(max_length=9, choices=Status.choices, default=Status.NEW)
+    status = models.CharField(max_length=9, choices=ReportStatus.choices, default=ReportStatus.NEW)
     editor_note = models.TextField(blank=True, help_text="For editors only.")
     created_at = models.DateTimeField(auto_now_add=True)
 
@@ -646,7 +666,7 @@ class Report(models.Model):
                 condition=models.Q(surface__in=Surface.values), name="report_surface_valid"
             ),
             models.CheckConstraint(
-                condition=models.Q(status__in=["new", "confirmed", "fixed", "dismissed"]),
+                condition=models.Q(status__in=ReportStatus.values),
                 name="report_status_valid",
             ),
         ]
@@ -654,22 +674,3 @@ class Report(models.Model):
     def __str__(self) -> str:
         where = f"{self.action.slug} / {self.surface} / {self.country.code}"
         return f"{where}: {self.get_status_display()}"
-
-
-class ContentRevision(models.Model):
-    """One row counting content changes: the version every process can agree on.
-
-    The shared cache carries the version for speed; this row makes it right even where
-    the cache is not shared (local memory with several gunicorn workers).
-    """
-
-    number = models.PositiveBigIntegerField(default=0)
-    changed_at = models.DateTimeField(default=timezone.now)
-
-    class Meta:
-        constraints = [
-            models.CheckConstraint(condition=models.Q(pk=1), name="content_revision_single_row"),
-        ]
-
-    def __str__(self) -> str:
-        return f"Content revision {self.number} ({self.changed_at:%Y-%m-%d %H:%M})"

@@ -17,7 +17,7 @@ def overview(request: HttpRequest) -> HttpResponse:
         "stale_before": stale_before(),
         "stale_actions": Action.objects.originals().stale().select_related("platform"),
         "stale_steps": Step.objects.filter(action__draft_of__isnull=True)
-        .exclude(last_verified_on__gte=stale_before())
+        .stale()
         .values("action__pk", "action__title", "surface")
         .annotate(count=Count("pk"))
         .order_by("action__title", "surface"),

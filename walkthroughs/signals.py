@@ -3,9 +3,9 @@
 from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 
+from pagecache import content_version
 from regions.models import Country, CountryAlias, Region
 
-from . import content_version
 from .models import (
     Action,
     ActionWarning,

@@ -1,7 +1,8 @@
 from django.urls import path
 
+from pagecache.responses import cached_public
+
 from . import views
-from .caching import cached_public
 from .feeds import ChangesFeed
 
 app_name = "walkthroughs"

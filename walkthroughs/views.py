@@ -15,12 +15,14 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_safe
 
+from config import ratelimit
+from pagecache.responses import cached_public
 from regions.detection import candidate_countries
+from regions.models import Country
+from translations import store as translations
 
-from . import ratelimit, translations
-from .caching import cached_public
 from .checklists import build_checklist
-from .directory import country_choices, find_country, search_countries
+from .directory import Place, country_choices, find_country, search_countries
 from .forms import ReportForm
 from .models import Action, ChangeNote, Surface
 
@@ -30,6 +32,14 @@ MAX_SEARCH_RESULTS = 20
 def _preselected(request: HttpRequest, choices: list[tuple[str, str]]) -> str:
     known = {code for code, _name in choices}
     return next((code for code in candidate_countries(request) if code in known), "")
+
+
+def _surface_links(place: Place) -> list[tuple[str, str, str]]:
+    """(surface, label, address of its checklist) for the place, in the usual order."""
+    return [
+        (value, label, reverse("walkthroughs:checklist", args=[place.code, value]))
+        for value, label in Surface.choices
+    ]
 
 
 def _wizard_response(request: HttpRequest, context: dict, status: int = 200) -> HttpResponse:
@@ -75,10 +85,7 @@ def start(request: HttpRequest) -> HttpResponse:
             step="surface",
             country=country,
             selected=country.code,
-            surfaces=[
-                (value, label, reverse("walkthroughs:checklist", args=[country.code, value]))
-                for value, label in Surface.choices
-            ],
+            surfaces=_surface_links(country),
         )
     return _wizard_response(request, context)
 
@@ -104,7 +111,7 @@ def checklist(request: HttpRequest, cc: str, surface: str) -> HttpResponse:
 
     # Only look at the session when asked to preview: reading it adds Vary: Cookie.
     preview = request.GET.get("preview") == "1" and request.user.is_staff
-    result = build_checklist(country, surface, preview=preview)
+    result = build_checklist(country, surface, language=get_language(), preview=preview)
     main = [item for item in result.applicable if not item.optional]
     optional = [item for item in result.applicable if item.optional]
     context = {
@@ -116,10 +123,7 @@ def checklist(request: HttpRequest, cc: str, surface: str) -> HttpResponse:
         "optional_items": optional,
         "progress_total": len(main) + len(optional),
         "other_items": result.not_applicable,
-        "surfaces": [
-            (value, label, reverse("walkthroughs:checklist", args=[country.code, value]))
-            for value, label in Surface.choices
-        ],
+        "surfaces": _surface_links(country),
         "choices": country_choices(),
         "share_title": ngettext(
             "Opt out of LinkedIn AI training in %(country)s: %(count)d step",
@@ -186,7 +190,7 @@ def report(request: HttpRequest, cc: str, surface: str, slug: str) -> HttpRespon
     if not form.is_bot:
         report = form.save(commit=False)
         report.action = action
-        report.country = country
+        report.country = Country.objects.get(code=country.code)
         report.save()
     # Bots get the same answer as people, so they learn nothing from it.
     return render(request, template, {**context, "sent": True})

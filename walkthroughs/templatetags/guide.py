@@ -6,7 +6,7 @@ from django.http import HttpRequest
 from django.urls import translate_url
 from django.utils import translation
 
-from walkthroughs.languages import long_date as format_long_date
+from languages.cldr import long_date as format_long_date
 
 register = template.Library()
 

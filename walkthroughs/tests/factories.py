@@ -1,8 +1,68 @@
-"""Tiny helpers for tests: users and admin form data."""
+"""Tiny helpers for tests: content, users and admin form data."""
 
+import datetime
 from html.parser import HTMLParser
 
 from django.contrib.auth.models import Group, User
+
+from regions.models import Country, Region
+from walkthroughs.models import (
+    Action,
+    Platform,
+    PolicyChange,
+    Rollout,
+    RolloutRegion,
+    Step,
+)
+
+
+def platform(slug: str = "acme", **fields) -> Platform:
+    return Platform.objects.create(slug=slug, name=fields.pop("name", slug.title()), **fields)
+
+
+def region(slug: str, *codes: str, **fields) -> Region:
+    made = Region.objects.create(slug=slug, name=fields.pop("name", f"Region {slug}"), **fields)
+    made.countries.set(Country.objects.filter(code__in=codes))
+    return made
+
+
+def policy_change(on: Platform, slug: str = "ai-training", **fields) -> PolicyChange:
+    fields.setdefault("title", "AI training")
+    fields.setdefault("summary", "Trains AI on members' posts.")
+    fields.setdefault("exclusion_note", "the change leaves this country out.")
+    return PolicyChange.objects.create(platform=on, slug=slug, **fields)
+
+
+def rollout(
+    change: PolicyChange,
+    include: tuple[Region, ...] = (),
+    exclude: tuple[Region, ...] = (),
+    **fields,
+) -> Rollout:
+    fields.setdefault("name", f"Rollout {Rollout.objects.count() + 1}")
+    fields.setdefault("effective_on", datetime.date(2025, 11, 3))
+    fields.setdefault("prior_data", "Data from before stays in trained models.")
+    made = Rollout.objects.create(policy_change=change, **fields)
+    for effect, regions in (
+        (RolloutRegion.Effect.INCLUDE, include),
+        (RolloutRegion.Effect.EXCLUDE, exclude),
+    ):
+        for rule in regions:
+            RolloutRegion.objects.create(rollout=made, region=rule, effect=effect)
+    return made
+
+
+def action(on: Platform, slug: str = "switch-off", **fields) -> Action:
+    fields.setdefault("title", f"Switch off {slug}")
+    fields.setdefault("summary", "Why it matters.")
+    fields.setdefault("choose", "Off")
+    fields.setdefault("default_state", "on" if fields.get("kind", "setting") == "setting" else "")
+    return Action.objects.create(platform=on, slug=slug, **fields)
+
+
+def step(of: Action, surface: str = "web", position: int = 1, **fields) -> Step:
+    fields.setdefault("text", f"Step {position} on {surface}.")
+    return Step.objects.create(action=of, surface=surface, position=position, **fields)
 
 
 def editor(username: str = "editor") -> User:

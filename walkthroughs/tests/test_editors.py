@@ -169,6 +169,8 @@ def test_draft_is_previewed_by_staff_only_then_published(
     )
 
     client.force_login(user)
+    step = Step.objects.get(action=action, surface="web", position=4)
+    versions = step.history.count()
     with django_capture_on_commit_callbacks(execute=True):
         client.post(
             "/admin/walkthroughs/action/",
@@ -176,8 +178,10 @@ def test_draft_is_previewed_by_staff_only_then_published(
         )
     assert not Action.objects.filter(draft_of__isnull=False).exists()
     assert "Open Generative AI data." in client.get("/checklist/de/web/").content.decode()
-    step = Step.objects.get(action=action, surface="web", position=4)
-    assert step.history.count() >= 1
+    # Publishing records one new version of the changed step, by the editor who published.
+    assert step.history.count() == versions + 1
+    latest = step.history.first()
+    assert (latest.text, latest.history_user) == ("Open Generative AI data.", user)
     assert ChangeNote.objects.filter(note__startswith="LinkedIn shortened").exists()
 
 
@@ -194,12 +198,16 @@ def test_reports_are_triaged_in_the_admin(client):
     )
     listing = client.get("/admin/walkthroughs/report/").content.decode()
     assert "No Data privacy entry." in listing
-    assert "1" in client.get("/admin/walkthroughs/action/").content.decode()
+    items = client.get("/admin/walkthroughs/action/").content.decode()
+    assert items.count('<td class="field-open_reports">1</td>') == 1
     client.post(
         "/admin/walkthroughs/report/", {"action": "mark_fixed", "_selected_action": [report.pk]}
     )
     report.refresh_from_db()
     assert report.status == Report.Status.FIXED
+    # A fixed report is no longer open.
+    items = client.get("/admin/walkthroughs/action/").content.decode()
+    assert '<td class="field-open_reports">1</td>' not in items
 
 
 def test_editors_cannot_manage_users(client):

@@ -99,7 +99,7 @@ def _sentences(text: str) -> list[str]:
 
 @pytest.mark.parametrize("code", SAMPLE)
 def test_no_item_says_the_same_thing_twice(code):
-    for item in build_checklist(find_country(code)).items:
+    for item in build_checklist(find_country(code, "en"), language="en").items:
         texts = [item.summary, item.prior_data, item.still_used, item.reason, *item.checking]
         texts += [warning.text for warning in item.warnings]
         sentences = [s for text in texts for s in _sentences(text)]
@@ -107,7 +107,11 @@ def test_no_item_says_the_same_thing_twice(code):
 
 
 def test_the_us_ad_sharing_item_says_once_what_switching_off_does_and_does_not_do():
-    (item,) = [i for i in build_checklist(find_country("us")).items if i.slug == "ad-sharing"]
+    (item,) = [
+        i
+        for i in build_checklist(find_country("us", "en"), language="en").items
+        if i.slug == "ad-sharing"
+    ]
     texts = " ".join([item.prior_data, item.still_used, *(w.text for w in item.warnings)])
     assert texts.count("further sharing") == 1
     assert texts.count("Microsoft account") == 1

@@ -11,7 +11,7 @@ from babel.messages.pofile import read_po
 from django.conf import settings
 from django.utils.html import escape
 
-from walkthroughs import translations as tr
+from translations import store as tr
 from walkthroughs.models import Action, Step
 
 from .factories import editor, form_data

@@ -4,7 +4,7 @@ One browser for all the tests in this folder, a fresh context (clean storage, no
 per test. Without Chromium the tests skip, unless CHROMIUM_REQUIRED or CI is set: then
 they fail.
 
-Run them alone with `pytest -m browser`, after `manage.py collectstatic`.
+Run them alone with `pytest -m browser` (the root conftest collects static files first).
 """
 
 import os
@@ -54,7 +54,7 @@ def live_server(request):
     from the finders: it knows nothing of the hashed names that
     CompressedManifestStaticFilesStorage puts in the pages, so every stylesheet and
     script would be a 404. Production serves them with WhiteNoise from STATIC_ROOT, and
-    so do these tests (which needs `collectstatic` to have run).
+    so do these tests (the root conftest runs `collectstatic` when needed).
     """
     from django.conf import settings
     from pytest_django.live_server_helper import LiveServer
@@ -62,8 +62,7 @@ def live_server(request):
     manifest = Path(settings.STATIC_ROOT) / "staticfiles.json"
     if not manifest.exists():
         pytest.fail(
-            f"{manifest} is missing: run `manage.py collectstatic --no-input` before the "
-            "browser tests (the Makefile's `test` target does).",
+            f"{manifest} is missing: `collectstatic` should have made it (see conftest.py).",
             pytrace=False,
         )
     addr = (

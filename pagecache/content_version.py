@@ -16,6 +16,8 @@ from django.db import DatabaseError
 from django.db.models import F
 from django.utils import timezone
 
+from .models import ContentRevision
+
 CACHE_KEY = "content-version"
 LAST_KNOWN_KEY = "content-version:last-known"
 
@@ -34,8 +36,6 @@ def current() -> str:
     token = cache.get(CACHE_KEY)
     if token is not None:
         return token
-    from .models import ContentRevision
-
     try:
         revision, _ = ContentRevision.objects.get_or_create(pk=1)
     except DatabaseError:
@@ -47,8 +47,6 @@ def current() -> str:
 
 
 def bump() -> str:
-    from .models import ContentRevision
-
     now = timezone.now()
     updated = ContentRevision.objects.filter(pk=1).update(number=F("number") + 1, changed_at=now)
     if not updated:

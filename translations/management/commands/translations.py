@@ -5,8 +5,9 @@
     manage.py translations status                # missing and outdated, per language
 
 Translations are matched by their English text, so a sentence used in several places
-(the same step on iPhone and Android) is translated once. LinkedIn's own labels are not
-exported: they are entered by editors only where LinkedIn's label is known.
+(the same step on iPhone and Android) is translated once. Screen labels (a service's own
+words on screen) are not exported: editors enter them only where the service's label is
+known. Every installed model with translatable fields takes part.
 """
 
 import json
@@ -15,15 +16,11 @@ import sys
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
-from regions.models import Region
-from walkthroughs import translations as tr
-from walkthroughs.models import Action, ActionWarning, PolicyChange, Rollout, Step
-
-MODELS = [PolicyChange, Rollout, Action, Step, ActionWarning, Region]
+from translations import store as tr
 
 
 def _rows():
-    for model in MODELS:
+    for model in tr.translatable_models():
         yield from model.objects.all()
 
 
@@ -43,9 +40,10 @@ class Command(BaseCommand):
     def handle_export(self, language: str, file: str | None) -> None:
         strings = {}
         for row in _rows():
+            labels = tr.screen_labels(type(row))
             for field in tr.translatable_fields(row):
                 english = getattr(row, field)
-                if english and field not in tr.LINKEDIN_LABELS:
+                if english and field not in labels:
                     text, found = tr.get(row, field, language)
                     if found or english not in strings:
                         strings[english] = text if found else ""
@@ -63,9 +61,10 @@ class Command(BaseCommand):
         changed = 0
         for row in _rows():
             touched = False
+            labels = tr.screen_labels(type(row))
             for field in tr.translatable_fields(row):
                 english = getattr(row, field)
-                if field not in tr.LINKEDIN_LABELS and strings.get(english):
+                if field not in labels and strings.get(english):
                     tr.set_translation(row, language, field, strings[english])
                     touched = True
             if touched:

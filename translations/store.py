@@ -1,7 +1,7 @@
 """Content in the visitor's language, with English as the fallback.
 
-Each translatable model keeps its translations in one JSON field, so a translated
-checklist costs no extra query:
+Each translatable model (a ``Translatable``, or any model with a ``translations`` JSON
+field and a ``TRANSLATABLE`` tuple) keeps its translations in that one field:
 
     {"fr": {"title": "…", "_source": {"title": "<fingerprint of the English>"}}}
 
@@ -12,12 +12,11 @@ a translation as outdated as soon as the English changes after it.
 import hashlib
 from typing import Any
 
+from django.apps import apps
 from django.conf import settings
 from django.db import models
 
-# Fields that name what LinkedIn shows on screen. A translation of one of these is
-# LinkedIn's own label in that language, entered only where it is known: never invent one.
-LINKEDIN_LABELS = frozenset({"setting_label", "ui_label"})
+from .models import Translatable
 
 SOURCE = "_source"
 
@@ -30,8 +29,18 @@ def other_languages() -> list[str]:
     return [code for code, _ in settings.LANGUAGES if code != settings.LANGUAGE_CODE]
 
 
+def translatable_models() -> list[type[models.Model]]:
+    """Every installed model with translatable fields, in the app registry's order."""
+    return [model for model in apps.get_models() if hasattr(model, "TRANSLATABLE")]
+
+
 def translatable_fields(obj: models.Model) -> tuple[str, ...]:
     return type(obj).TRANSLATABLE
+
+
+def screen_labels(model: type[models.Model]) -> tuple[str, ...]:
+    """The fields naming what a service shows on screen (see ``Translatable``)."""
+    return model.SCREEN_LABELS if issubclass(model, Translatable) else ()
 
 
 def get(obj: models.Model, field: str, language: str) -> tuple[str, bool]:
@@ -65,9 +74,10 @@ def status(obj: models.Model, language: str) -> dict[str, list[str]]:
     entry = (obj.translations or {}).get(language, {})
     sources = entry.get(SOURCE, {})
     missing, outdated = [], []
+    labels = screen_labels(type(obj))
     for field in translatable_fields(obj):
         english = getattr(obj, field)
-        if not english or field in LINKEDIN_LABELS:
+        if not english or field in labels:
             continue
         if not entry.get(field):
             missing.append(field)

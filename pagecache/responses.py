@@ -2,9 +2,9 @@
 
 A content change moves the version, so every process stops serving the old pages at
 once without anything to purge; old entries simply expire. A cached page is also filed
-under its exact address, so that ``CachedPageMiddleware`` can answer it before the rest
-of the middleware and URL resolution run: a cached page costs little more than a
-static file.
+under its exact address, so that ``pagecache.middleware.CachedPageMiddleware`` can answer
+it before the rest of the middleware and URL resolution run: a cached page costs little
+more than a static file.
 """
 
 import functools
@@ -14,7 +14,6 @@ from collections.abc import Callable
 import brotli
 from django.conf import settings
 from django.core.cache import cache
-from django.db import DatabaseError
 from django.http import HttpRequest, HttpResponse
 from django.utils import translation
 from django.utils.cache import get_conditional_response, patch_cache_control, patch_vary_headers
@@ -63,33 +62,15 @@ def cached_public(
             # The exact address serves the middleware's fast path; only canonical ones, so
             # that made-up query strings cannot fill the cache.
             if variant is None and set(request.GET) <= set(query):
-                cache.set(_address_key(request, version), entry, settings.PAGE_CACHE_TIMEOUT)
-            return _serve(request, entry, version)
+                cache.set(address_key(request, version), entry, settings.PAGE_CACHE_TIMEOUT)
+            return serve(request, entry, version)
 
         return wrapped
 
     return decorator
 
 
-class CachedPageMiddleware:
-    """Answers a request for a cached public page before URL resolution and the rest."""
-
-    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
-        self.get_response = get_response
-
-    def __call__(self, request: HttpRequest) -> HttpResponse:
-        if request.method in ("GET", "HEAD") and "preview" not in request.GET:
-            try:
-                version = content_version.current()
-            except DatabaseError:
-                return self.get_response(request)  # nothing cached to go on: the 503 page
-            entry = cache.get(_address_key(request, version))
-            if entry is not None:
-                return _serve(request, entry, version)
-        return self.get_response(request)
-
-
-def _address_key(request: HttpRequest, version: str) -> str:
+def address_key(request: HttpRequest, version: str) -> str:
     ident = f"{version}|{request.scheme}|{request.get_host()}|{request.get_full_path()}"
     return "address:" + hashlib.sha256(ident.encode()).hexdigest()
 
@@ -119,7 +100,7 @@ def _encoding(request: HttpRequest, entry: dict) -> str | None:
     return None
 
 
-def _serve(request: HttpRequest, entry: dict, version: str) -> HttpResponse:
+def serve(request: HttpRequest, entry: dict, version: str) -> HttpResponse:
     encoding = _encoding(request, entry)
     response = HttpResponse(entry["encoded"][encoding] if encoding else entry["content"])
     for header, value in entry["headers"]:

@@ -3,10 +3,13 @@
 from unittest import mock
 
 import pytest
+from django.core.cache import cache
 from django.db import DatabaseError
 from django.utils import timezone
 
-from walkthroughs.models import ContentRevision, Step
+from pagecache import content_version
+from pagecache.models import ContentRevision
+from walkthroughs.models import Step
 
 pytestmark = pytest.mark.django_db
 
@@ -69,7 +72,9 @@ def test_a_content_change_reaches_cached_pages_at_once(client, django_capture_on
     assert (
         client.get("/checklist/de/web/", headers={"if-none-match": old["ETag"]}).status_code == 200
     )
-    assert client.get("/api/v1/checklists/de/").json()["content_version"] != api_before
+    api = client.get("/api/v1/checklists/de/").json()
+    assert api["content_version"] != api_before
+    assert api["items"][0]["steps"]["web"][2]["text"] == step.text
 
 
 def test_tracking_parameters_share_the_cached_page(client, django_assert_num_queries):
@@ -134,9 +139,6 @@ def test_cached_pages_are_compressed_once_for_browsers_that_accept_it(client):
 
 def test_a_process_with_its_own_cache_follows_changes_made_elsewhere(client):
     """Local-memory caches are per process: the database row tells each what changed."""
-    from django.core.cache import cache
-
-    from walkthroughs import content_version
 
     before = client.get("/checklist/de/web/")
     # Another process saves a step and moves the row; this process's cache is not told.

@@ -4,33 +4,15 @@ English has no prefix. A first visit to ``/`` is sent to the visitor's preferred
 when we have it; after that, the address alone decides.
 """
 
-import datetime
 from collections.abc import Callable
 from urllib.parse import urlsplit
 
-from babel import Locale
-from babel.dates import format_date
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.utils import translation
 from django.utils.cache import patch_vary_headers
 
 from regions.detection import accept_language_tags
-
-# Django's language codes to Babel's (CLDR) locale identifiers; British English writes
-# dates day first, which readers everywhere understand.
-BABEL_LOCALES = {"en": "en_GB", "zh-hant": "zh_Hant"}
-
-
-def babel_locale(language: str) -> Locale:
-    return Locale.parse(BABEL_LOCALES.get(language, language))
-
-
-def long_date(value: datetime.date, language: str | None = None) -> str:
-    """A date as people write it in the language, e.g. 3 novembre 2025 or 2025年11月3日."""
-    return format_date(
-        value, format="long", locale=babel_locale(language or translation.get_language())
-    )
 
 
 def preferred_language(request: HttpRequest) -> str | None:

@@ -19,6 +19,6 @@ def test_healthz_answers_any_host_over_plain_http(client, settings):
 
 
 def test_healthz_is_503_when_the_database_is_down(client):
-    with mock.patch("walkthroughs.health.connection.cursor", side_effect=DatabaseError):
+    with mock.patch("config.health.connection.cursor", side_effect=DatabaseError):
         response = client.get("/healthz")
     assert response.status_code == 503

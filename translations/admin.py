@@ -4,12 +4,14 @@ from django import forms
 from django.conf import settings
 from django.contrib import admin
 from django.contrib.admin.utils import flatten_fieldsets
+from django.db import models
 from django.utils.html import format_html, format_html_join
 
-from . import translations as tr
+from . import store as tr
 
 LANGUAGE_NAMES = dict(settings.LANGUAGES)
-LONG_FIELDS = {"summary", "still_used", "prior_data", "note", "text"}
+# Longer than this, a translation gets a text area, as a text field does.
+SHORT_TEXT = 300
 
 
 def _field_name(language: str, field: str) -> str:
@@ -22,18 +24,23 @@ class TranslationsForm(forms.ModelForm):
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         model = self._meta.model
+        labels = tr.screen_labels(model)
         for language in tr.other_languages():
             state = tr.status(self.instance, language) if self.instance.pk else None
             for field in model.TRANSLATABLE:
                 english_field = model._meta.get_field(field)
+                long = (
+                    isinstance(english_field, models.TextField)
+                    or (english_field.max_length or 0) > SHORT_TEXT
+                )
                 widget = (
                     forms.Textarea(attrs={"rows": 3})
-                    if field in LONG_FIELDS
+                    if long
                     else forms.TextInput(attrs={"size": 60})
                 )
-                if field in tr.LINKEDIN_LABELS:
+                if field in labels:
                     help_text = (
-                        "LinkedIn's own label in this language, only where known. Never guess."
+                        "The service's own label in this language, only where known. Never guess."
                     )
                 elif state and field in state["outdated"]:
                     help_text = "OUTDATED: the English changed after this was translated."
