@@ -222,3 +222,33 @@ def test_five_queries_whatever_the_amount_of_content(acme, regions, django_asser
         factories.rollout(change, include=[regions["europe"]])
     with django_assert_num_queries(5):
         assert len(build(GERMANY, Surface.WEB).items) == 29
+
+
+def test_a_doubt_about_the_place_marks_every_item_that_depends_on_it_once(acme, regions):
+    from walkthroughs.directory import Note
+
+    change = factories.policy_change(acme)
+    factories.rollout(change, include=[regions["world"]])
+    factories.action(acme, "ai", policy_change=change)
+    factories.action(acme, "everyone")
+    doubtful = Place(
+        code="jp",
+        name="Japan",
+        in_sentence="Japan",
+        notes=(
+            Note(platform="acme", is_notice=False, text="It may count as Europe."),
+            Note(platform="other", is_notice=False, text="Not about this platform."),
+            Note(platform="acme", is_notice=True, text="Read this first."),
+        ),
+    )
+    checklist = build(doubtful)
+    found = {item.slug: item for item in checklist.items}
+    lead = "We are not sure how Acme treats members in Japan. It may count as Europe."
+    assert found["ai"].place_note == lead
+    assert found["ai"].checking.count(lead) == 1
+    assert found["ai"].confidence == Confidence.UNCERTAIN
+    # An item every member has does not depend on where they live.
+    assert not found["everyone"].place_note
+    assert found["everyone"].confidence == Confidence.CONFIRMED
+    assert checklist.notices == ("Read this first.",)
+    assert checklist.doubts == ("It may count as Europe.",)
