@@ -20,8 +20,11 @@ accesslog = "-"
 access_log_format = '"%(r)s" %(s)s %(b)s %(M)sms'
 errorlog = "-"
 # The error log would name clients ("Invalid request from ip=…"); this logger blanks them.
-logger_class = "config.gunicorn_logger.AnonymousLogger"
+logger_class = "config.anonymous_logs.AnonymousLogger"
 # X-Forwarded-Proto and the like are believed from no one unless a proxy is named here
 # (gunicorn's own default trusts loopback, so any local client could claim HTTPS). A peer
 # on a unix socket is always trusted: that is how the front (deploy/front.py) connects.
 forwarded_allow_ips = os.environ.get("GUNICORN_FORWARDED_ALLOW_IPS", "")
+# gunicorn's control socket sits at one path per user: several instances on one machine
+# (tests, make serve, the benchmark) would take it from each other. Nothing here uses it.
+control_socket_disable = True

@@ -1,4 +1,4 @@
-"""gunicorn's logger without client addresses: a privacy site keeps no visitor identifiers."""
+"""Logs without client addresses: a privacy site keeps no visitor identifiers."""
 
 import ipaddress
 import logging
@@ -24,18 +24,24 @@ def _address(token: str) -> str | None:
     return None
 
 
+def redact(text: str, keep: frozenset[str] = frozenset()) -> str:
+    """The text with every IP address in it but those in `keep` replaced by "-"."""
+
+    def replace(match: re.Match) -> str:
+        address = _address(match.group())
+        return match.group() if address is None or address in keep else "-"
+
+    return CANDIDATE.sub(replace, text)
+
+
 class _RedactAddresses(logging.Filter):
     def __init__(self, keep: set[str]) -> None:
         super().__init__()
         # The server's own listening addresses are no one's identity.
-        self.keep = keep
+        self.keep = frozenset(keep)
 
     def redact(self, text: str) -> str:
-        def replace(match: re.Match) -> str:
-            address = _address(match.group())
-            return match.group() if address is None or address in self.keep else "-"
-
-        return CANDIDATE.sub(replace, text)
+        return redact(text, self.keep)
 
     def filter(self, record: logging.LogRecord) -> bool:
         message = record.getMessage()
