@@ -25,6 +25,8 @@ import threading
 import time
 from pathlib import Path
 
+import environ
+
 from config.anonymous_logs import redact
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -301,18 +303,21 @@ def main(argv: list[str] | None = None) -> int:
         print(INSTALL_HINT, file=sys.stderr)
         return 2
 
+    # The same .env that settings read, so that PORT and FRONT_* may live there too.
+    environ.Env.read_env(ROOT / ".env", overwrite=False)
     env = dict(os.environ)
     env["DJANGO_DEBUG"] = "false"
-    if not env.get("DJANGO_SECRET_KEY"):
-        env["DJANGO_SECRET_KEY"] = secrets.token_urlsafe(50)
-        print(
-            "DJANGO_SECRET_KEY is not set: using a random key made for this run only "
-            "(sign-ins end when it stops). Set one in .env to keep it.",
-            flush=True,
-        )
     # nginx puts its own peer's address here, replacing whatever a client claimed.
     env.setdefault("DJANGO_CLIENT_IP_HEADER", "X-Forwarded-For")
     if args.prepare:
+        # Production (the image) fails at start-up without a key; this machine gets one.
+        if not env.get("DJANGO_SECRET_KEY"):
+            env["DJANGO_SECRET_KEY"] = secrets.token_urlsafe(50)
+            print(
+                "DJANGO_SECRET_KEY is not set: using a random key made for this run only "
+                "(sign-ins end when it stops). Set one in .env to keep it.",
+                flush=True,
+            )
         # This machine, over plain HTTP: no redirect to HTTPS, and the local host names.
         env.setdefault("DJANGO_ALLOWED_HOSTS", "localhost,127.0.0.1,[::1]")
         if "DJANGO_SECURE_SSL_REDIRECT" not in env:

@@ -17,6 +17,7 @@ from pathlib import Path
 
 import pytest
 
+from config.tests.servers import free_port, server_env
 from deploy.front import BROTLI_STATIC, Front, Options, _stop, nginx_binary, start_nginx
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -32,12 +33,6 @@ SECURITY_HEADERS = [
 ]
 
 pytestmark = pytest.mark.front
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 def require_nginx() -> None:
@@ -65,9 +60,19 @@ class Site:
             connection.close()
 
     def upstream_requests(self, path: str) -> int:
-        """How many requests for this path reached gunicorn (its access log)."""
-        lines = self.upstream_log.read_text().splitlines() if self.upstream_log.exists() else []
-        return sum(1 for line in lines if f" {path} HTTP/" in line)
+        """How many requests for this path reached gunicorn (its access log).
+
+        gunicorn writes a line after it has answered, so the count is read until it holds.
+        """
+        counts = [-1]
+        deadline = time.monotonic() + 3
+        while time.monotonic() < deadline:
+            text = self.upstream_log.read_text() if self.upstream_log.exists() else ""
+            counts.append(sum(1 for line in text.splitlines() if f" {path} HTTP/" in line))
+            if counts[-1] == counts[-2]:
+                break
+            time.sleep(0.25)
+        return counts[-1]
 
     def manage(self, *args: str) -> str:
         result = subprocess.run(
@@ -83,25 +88,22 @@ def site(tmp_path_factory):
     require_nginx()
     work = tmp_path_factory.mktemp("front")
     upstream_log = work / "gunicorn-access.log"
-    env = {
-        **{k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "GUNICORN_"))},
-        "DJANGO_DEBUG": "false",
-        "DJANGO_SECRET_KEY": "front-test-key-not-secret",
-        "DJANGO_ALLOWED_HOSTS": "127.0.0.1,localhost",
-        "DJANGO_SECURE_SSL_REDIRECT": "false",
+    env = server_env(
+        DJANGO_SECRET_KEY="front-test-key-not-secret",
+        DJANGO_ALLOWED_HOSTS="127.0.0.1,localhost",
+        DJANGO_SECURE_SSL_REDIRECT="false",
         # As if TLS ended at this nginx: it passes a client's X-Forwarded-Proto: https on.
-        "DJANGO_BEHIND_TLS_PROXY": "true",
-        "DJANGO_CLIENT_IP_HEADER": "X-Forwarded-For",
-        "DATABASE_URL": f"sqlite:///{work / 'front.sqlite3'}",
+        DJANGO_BEHIND_TLS_PROXY="true",
+        DJANGO_CLIENT_IP_HEADER="X-Forwarded-For",
+        DATABASE_URL=f"sqlite:///{work / 'front.sqlite3'}",
         # Each worker checks the content version every second: edits show fast.
-        "DJANGO_CONTENT_VERSION_TTL": "1",
-        "DJANGO_LOG_LEVEL": "WARNING",
+        DJANGO_CONTENT_VERSION_TTL="1",
+        DJANGO_LOG_LEVEL="WARNING",
         # Few threads, so that anything slow reaching gunicorn would block it.
-        "GUNICORN_WORKERS": "1",
-        "GUNICORN_THREADS": "2",
-        "GUNICORN_CMD_ARGS": f"--access-logfile={upstream_log}",
-    }
-    env.pop("CACHE_URL", None)  # local memory: this site's own, not the suite's Redis
+        GUNICORN_WORKERS="1",
+        GUNICORN_THREADS="2",
+        GUNICORN_CMD_ARGS=f"--access-logfile={upstream_log}",
+    )
     site = Site(0, env, upstream_log, None)
     site.manage("migrate", "--no-input", "--verbosity", "0")
     options = Options(
@@ -142,6 +144,17 @@ def test_pages_that_are_not_public_are_never_kept(site):
     for _ in range(2):
         assert site.get("/admin/login/")[0] == 200
     assert site.upstream_requests("/admin/login/") == 2
+
+
+def test_a_kept_page_is_not_served_to_a_request_it_does_not_vary_for(site):
+    # The landing page varies on HX-Request: the fragment must not reach a full-page visit.
+    htmx = {"HX-Request": "true", "Accept-Language": "en"}
+    fragment = site.get("/", htmx)
+    assert fragment[0] == 200 and b"<html" not in fragment[2]
+    assert "HX-Request" in fragment[1]["Vary"]
+    assert site.get("/", htmx)[1]["X-Cache-Status"] == "HIT"
+    page = site.get("/", {"Accept-Language": "en"})
+    assert page[0] == 200 and b"<html" in page[2]
 
 
 def test_an_edit_shows_through_the_front_within_seconds(site):

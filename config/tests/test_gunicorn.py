@@ -10,16 +10,12 @@ from pathlib import Path
 
 import pytest
 
+from config.tests.servers import free_port, server_env
+
 ROOT = Path(__file__).resolve().parents[2]
 # Loopback has a whole /8: the client speaks from an address the server does not listen on,
 # so that finding it in a log can only mean the log names the client.
 CLIENT = "127.0.0.77"
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 def exchange(port: int, raw: bytes, client: str = CLIENT) -> bytes:
@@ -35,17 +31,14 @@ def exchange(port: int, raw: bytes, client: str = CLIENT) -> bytes:
 def gunicorn(tmp_path):
     port = free_port()
     log = tmp_path / "gunicorn.log"
-    env = {
-        **{k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "GUNICORN_"))},
-        "DJANGO_DEBUG": "false",
-        "DJANGO_SECRET_KEY": "gunicorn-test-key",
-        "DJANGO_ALLOWED_HOSTS": "127.0.0.1",
-        "DJANGO_SECURE_SSL_REDIRECT": "true",
-        "DATABASE_URL": f"sqlite:///{tmp_path / 'empty.sqlite3'}",
-        "GUNICORN_BIND": f"127.0.0.1:{port}",
-        "GUNICORN_WORKERS": "1",
-    }
-    env.pop("CACHE_URL", None)
+    env = server_env(
+        DJANGO_SECRET_KEY="gunicorn-test-key",
+        DJANGO_ALLOWED_HOSTS="127.0.0.1",
+        DJANGO_SECURE_SSL_REDIRECT="true",
+        DATABASE_URL=f"sqlite:///{tmp_path / 'empty.sqlite3'}",
+        GUNICORN_BIND=f"127.0.0.1:{port}",
+        GUNICORN_WORKERS="1",
+    )
     with log.open("wb") as out:
         process = subprocess.Popen(
             [sys.executable, "-m", "gunicorn", "--config", "config/gunicorn.py",
