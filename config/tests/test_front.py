@@ -256,7 +256,8 @@ def _trickle(port: int, head: bytes, drip: bytes, until: float, opened: list) ->
 
 def test_slow_clients_do_not_hold_up_anyone_else(site):
     port = site.port
-    until = time.monotonic() + 6
+    # Long enough that a request held up behind them would wait for many seconds.
+    until = time.monotonic() + 10
     opened: list = []
     slow_body = (
         b"POST /checklist/de/web/report/ai-training/ HTTP/1.1\r\nHost: 127.0.0.1\r\n"
@@ -287,8 +288,9 @@ def test_slow_clients_do_not_hold_up_anyone_else(site):
         timings.append(time.monotonic() - started)
         assert status == 200 and headers["X-Cache-Status"] != "HIT"
     for thread in threads:
-        thread.join(timeout=10)
-    assert max(timings) < 1.5, f"normal requests waited behind slow ones: {timings}"
+        thread.join(timeout=15)
+    # Behind gunicorn alone the first of them waits until the slow clients give up.
+    assert max(timings) < 3, f"normal requests waited behind slow ones: {timings}"
 
 
 def test_too_many_requests_get_a_clear_429_page(site, tmp_path):
