@@ -337,7 +337,7 @@ def main(argv: list[str] | None = None) -> int:
     signal.signal(signal.SIGTERM, request_stop)
     try:
         with Front(options, env) as front:
-            shown = "localhost" if options.host in ("127.0.0.1", "0.0.0.0") else options.host
+            shown = "127.0.0.1" if options.host == "0.0.0.0" else options.host
             print(
                 f"\nOpt-Out Guide at http://{shown}:{options.port}/ "
                 f"(nginx on {options.host}:{options.port}, gunicorn on {options.socket}).\n"
