@@ -1,4 +1,5 @@
 # make run   — set up, migrate and serve the site at http://127.0.0.1:8000/
+# make serve — the production setup: nginx before gunicorn, DEBUG off, on PORT (8080)
 # make test  — lint, checks and the whole test suite
 # make bench — load benchmark against gunicorn (not part of make test)
 #
@@ -12,7 +13,7 @@ BIN := $(VENV)/bin
 # and no HTTPS redirect, since the test client speaks plain HTTP.
 TEST_ENV := DJANGO_DEBUG=false DJANGO_SECRET_KEY=test-only-not-secret DJANGO_SECURE_SSL_REDIRECT=false
 
-.PHONY: run test lint bench clean messages
+.PHONY: run serve test lint bench clean messages
 
 $(BIN)/python:
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info[:2] < (3, 12))' 2>/dev/null || { \
@@ -38,6 +39,11 @@ messages: $(VENV)/.runtime
 run: messages
 	DJANGO_DEBUG=true $(BIN)/python manage.py migrate --no-input
 	DJANGO_DEBUG=true $(BIN)/python manage.py runserver 127.0.0.1:8000
+
+# nginx comes from the system (deploy/front.py says how to install it when it is missing);
+# everything else from the venv. A secret key is made for the run when none is set.
+serve: messages
+	$(BIN)/python -m deploy.front --prepare
 
 lint: $(VENV)/.dev
 	$(BIN)/ruff check .

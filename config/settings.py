@@ -44,9 +44,10 @@ MIDDLEWARE = [
     "config.health.HealthCheckMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "config.middleware.SecurityHeadersMiddleware",
+    "config.middleware.FormEncodingMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
-    "whitenoise.middleware.WhiteNoiseMiddleware",
+    "config.middleware.StaticFilesMiddleware",
     # Compresses our own pages (WhiteNoise serves static files already compressed). Django's
     # version pads its output against BREACH for pages that carry a CSRF token.
     "django.middleware.gzip.GZipMiddleware",
@@ -55,6 +56,8 @@ MIDDLEWARE = [
     "django.contrib.sessions.middleware.SessionMiddleware",
     "languages.middleware.LanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
+    # Before the CSRF check, so that a method no view accepts is a 405 and not a 403.
+    "config.middleware.MethodNotAllowedMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
@@ -148,6 +151,8 @@ SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_SECURE = not DEBUG
 CSRF_COOKIE_HTTPONLY = True
 CSRF_COOKIE_SAMESITE = "Lax"
+# The report form's token cookie lives as long as the browser session, not Django's year.
+CSRF_COOKIE_AGE = None
 X_FRAME_OPTIONS = "DENY"
 
 from django.utils.csp import CSP  # noqa: E402

@@ -4,6 +4,7 @@ from django.contrib import admin
 from django.contrib.sitemaps.views import index as sitemap_index
 from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
+from django.views.decorators.http import require_safe
 
 from pagecache.responses import cached_public
 from walkthroughs import views
@@ -16,13 +17,13 @@ urlpatterns = [
     path("api/v1/", include("walkthroughs.api")),
     path(
         "sitemap.xml",
-        cached_public()(sitemap_index),
+        require_safe(cached_public()(sitemap_index)),
         {"sitemaps": SITEMAPS, "sitemap_url_name": "sitemap_section"},
         name="sitemap",
     ),
     path(
         "sitemap-<section>.xml",
-        cached_public(query=("p",))(sitemap),
+        require_safe(cached_public(query=("p",))(sitemap)),
         {"sitemaps": SITEMAPS},
         name="sitemap_section",
     ),

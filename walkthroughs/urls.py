@@ -1,4 +1,5 @@
 from django.urls import path
+from django.views.decorators.http import require_safe
 
 from pagecache.responses import cached_public
 
@@ -18,5 +19,5 @@ urlpatterns = [
         name="report",
     ),
     path("changes/", views.changes, name="changes"),
-    path("changes/feed/", cached_public()(ChangesFeed()), name="changes_feed"),
+    path("changes/feed/", require_safe(cached_public()(ChangesFeed())), name="changes_feed"),
 ]

@@ -107,3 +107,93 @@ def test_access_log_format_holds_no_address_or_user_agent():
     assert "%(h)s" not in gunicorn.access_log_format
     assert "%(a)s" not in gunicorn.access_log_format
     assert "%({x-forwarded-for}i)s" not in gunicorn.access_log_format.lower()
+
+
+PUBLIC_ADDRESSES = {
+    "/": ["GET", "HEAD"],
+    "/fr/": ["GET", "HEAD"],
+    "/checklist/?country=de&surface=web": ["GET", "HEAD"],
+    "/checklist/de/web/": ["GET", "HEAD"],
+    "/fr/checklist/de/web/": ["GET", "HEAD"],
+    "/checklist/de/web/qr.svg": ["GET", "HEAD"],
+    "/checklist/de/web/report/ai-training/": ["GET", "HEAD", "POST"],
+    "/changes/": ["GET", "HEAD"],
+    "/changes/feed/": ["GET", "HEAD"],
+    "/api/v1/checklists/de/": ["GET", "HEAD"],
+    "/api/v1/countries/": ["GET", "HEAD"],
+    "/sitemap.xml": ["GET", "HEAD"],
+    "/sitemap-checklists.xml": ["GET", "HEAD"],
+    "/robots.txt": ["GET", "HEAD"],
+}
+
+
+@pytest.fixture
+def csrf_client():
+    """A client that checks CSRF tokens as browsers meet them (Django's test client does not)."""
+    from django.test import Client
+
+    return Client(enforce_csrf_checks=True, raise_request_exception=False)
+
+
+@pytest.mark.parametrize("method", ["PUT", "PATCH", "DELETE"])
+@pytest.mark.parametrize("path", PUBLIC_ADDRESSES)
+def test_methods_no_public_address_takes_are_405_with_allow(csrf_client, path, method):
+    response = csrf_client.generic(method, path, b"a=b")
+    assert response.status_code == 405
+    assert response["Allow"].split(", ") == PUBLIC_ADDRESSES[path]
+
+
+def test_every_public_view_declares_its_methods():
+    from django.conf import settings
+    from django.urls import URLPattern, URLResolver, get_resolver
+
+    from config.middleware import declared_methods
+
+    def patterns(resolver, prefix=""):
+        for entry in resolver.url_patterns:
+            route = prefix + str(entry.pattern)
+            if isinstance(entry, URLResolver):
+                if not route.startswith(settings.ADMIN_PATH):
+                    yield from patterns(entry, route)
+            elif isinstance(entry, URLPattern) and not route.startswith(settings.ADMIN_PATH):
+                yield route, entry.callback
+
+    undeclared = [route for route, view in patterns(get_resolver()) if not declared_methods(view)]
+    assert undeclared == []
+
+
+@pytest.mark.parametrize(
+    "path", ["/", "/checklist/de/web/", "/checklist/de/web/report/ai-training/", "/nowhere/"]
+)
+def test_form_post_in_a_charset_other_than_utf8_is_400_without_traceback(csrf_client, path, caplog):
+    csrf_client.cookies["csrftoken"] = "a" * 32
+    response = csrf_client.generic(
+        "POST",
+        path,
+        b"csrfmiddlewaretoken=" + b"a" * 32 + b"&comment=caf%E9",
+        content_type="application/x-www-form-urlencoded; charset=latin-1",
+    )
+    assert response.status_code == 400
+    assert [record for record in caplog.records if record.exc_info] == []
+
+
+def test_csrf_cookie_of_the_report_form_ends_with_the_browser_session(client):
+    response = client.get("/checklist/de/web/report/ai-training/")
+    cookie = response.cookies["csrftoken"]
+    assert cookie["max-age"] == "" and cookie["expires"] == ""
+
+
+def test_permissions_policy_names_only_features_chromium_knows(client):
+    # Chromium 156 warned on every page: "Unrecognized feature" for each of these.
+    features = {
+        part.split("=")[0].strip() for part in client.get("/")["Permissions-Policy"].split(",")
+    }
+    assert features.isdisjoint({"ambient-light-sensor", "bluetooth", "web-share"})
+    assert {"camera", "geolocation", "microphone", "clipboard-write"} <= features
+
+
+def test_static_files_manifest_is_not_served(client):
+    from django.contrib.staticfiles.storage import staticfiles_storage
+
+    assert client.get(staticfiles_storage.url("css/site.css")).status_code == 200
+    assert client.get("/static/staticfiles.json").status_code == 404

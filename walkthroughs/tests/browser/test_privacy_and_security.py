@@ -104,3 +104,15 @@ def test_no_content_security_policy_violations(context, page):
     page.wait_for_timeout(200)
     assert page.evaluate("window.__ran") is None
     assert any(text.startswith("script-src") for text in violations), violations
+
+
+def test_permissions_policy_raises_no_warning_in_chromium(page):
+    # Chromium logs "Error with Permissions-Policy header: Unrecognized feature: …" on
+    # every page for any feature it does not know.
+    messages = []
+    page.on("console", lambda message: messages.append(message.text))
+    for path in ("/", "/checklist/de/web/", "/checklist/de/web/report/ai-training/"):
+        response = page.goto(path)
+        assert "camera=()" in (response.header_value("permissions-policy") or "")
+    page.wait_for_timeout(200)
+    assert [text for text in messages if "Permissions-Policy" in text] == []

@@ -1,0 +1,1 @@
+"""The production front: nginx before gunicorn (see front.py)."""
