@@ -320,7 +320,7 @@ class Rollout(Translatable):
         "'we are checking this' note."
     )
     checking_note = models.CharField(
-        max_length=300,
+        max_length=500,
         blank=True,
         help_text="What exactly is unverified, shown to visitors when confidence is not confirmed.",
     )
@@ -454,7 +454,7 @@ class Action(Verified, Translatable):
     )
     confidence = confidence_field("How sure we are of the item as a whole.")
     checking_note = models.CharField(
-        max_length=300,
+        max_length=500,
         blank=True,
         help_text="What exactly we are checking, shown to visitors beside uncertain facts.",
     )

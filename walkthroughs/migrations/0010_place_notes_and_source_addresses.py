@@ -14,6 +14,43 @@ class Migration(migrations.Migration):
     ]
 
     operations = [
+        # Notes that say precisely what is unsure need more than 300 characters.
+        migrations.AlterField(
+            model_name="action",
+            name="checking_note",
+            field=models.CharField(
+                blank=True,
+                help_text="What exactly we are checking, shown to visitors beside uncertain facts.",
+                max_length=500,
+            ),
+        ),
+        migrations.AlterField(
+            model_name="historicalaction",
+            name="checking_note",
+            field=models.CharField(
+                blank=True,
+                help_text="What exactly we are checking, shown to visitors beside uncertain facts.",
+                max_length=500,
+            ),
+        ),
+        migrations.AlterField(
+            model_name="historicalrollout",
+            name="checking_note",
+            field=models.CharField(
+                blank=True,
+                help_text="What exactly is unverified, shown to visitors when confidence is not confirmed.",
+                max_length=500,
+            ),
+        ),
+        migrations.AlterField(
+            model_name="rollout",
+            name="checking_note",
+            field=models.CharField(
+                blank=True,
+                help_text="What exactly is unverified, shown to visitors when confidence is not confirmed.",
+                max_length=500,
+            ),
+        ),
         migrations.AddField(
             model_name="historicalsource",
             name="archive_url",
