@@ -151,6 +151,13 @@ def test_quote_marks_are_the_languages_own(translations, language):
     assert not problems, f"{language} quotes with {sorted(allowed)} only:\n" + "\n".join(problems)
 
 
+def breaches(found: list[Translation], rules: list[tuple[str, str]], text) -> str:
+    """Each (pattern, rule) that a translation's text matches, one per line."""
+    return "\n".join(
+        f"needs {why}: {t}" for t in found for pattern, why in rules if re.search(pattern, text(t))
+    )
+
+
 def test_french_puts_no_break_spaces_before_double_punctuation_and_inside_guillemets(
     translations,
 ):
@@ -161,28 +168,16 @@ def test_french_puts_no_break_spaces_before_double_punctuation_and_inside_guille
         (r"«(?!\u00a0)", "a no-break space (U+00A0) after «"),
         (r"(?<!\u00a0)»", "a no-break space (U+00A0) before »"),
     ]
-    problems = [
-        f"needs {why}: {t}"
-        for t in translations["fr"]
-        for pattern, why in rules
-        if re.search(pattern, t.text)
-    ]
-    assert not problems, "\n".join(problems)
+    assert not breaches(translations["fr"], rules, lambda t: t.text)
 
 
 def test_chinese_uses_full_width_punctuation_and_no_spaces_around_chinese(translations):
     rules = [
-        (rf"[{CJK}][,;:?!()]|[,;:?!(][{CJK}]", "half-width punctuation beside Chinese"),
-        (rf"[{CJK}]\.", "a half-width full stop after Chinese"),
-        (rf"[{CJK}{FULL_WIDTH}] | [{CJK}{FULL_WIDTH}]", "a space beside Chinese"),
+        (rf"[{CJK}][,;:?!()]|[,;:?!(][{CJK}]", "full-width punctuation beside Chinese"),
+        (rf"[{CJK}]\.", "a full-width full stop (。) after Chinese"),
+        (rf"[{CJK}{FULL_WIDTH}] | [{CJK}{FULL_WIDTH}]", "no space beside Chinese"),
     ]
-    problems = [
-        f"{why}: {t}"
-        for t in translations["zh-hant"]
-        for pattern, why in rules
-        if re.search(pattern, readable(t.text, "zh-hant"))
-    ]
-    assert not problems, "\n".join(problems)
+    assert not breaches(translations["zh-hant"], rules, lambda t: readable(t.text, "zh-hant"))
 
 
 def test_polish_writes_years_one_way(translations):
