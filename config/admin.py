@@ -30,6 +30,11 @@ class OptOutAdminSite(admin.AdminSite):
             return response
         return super().login(request, extra_context)
 
+    def index(self, request: HttpRequest, extra_context=None) -> HttpResponse:
+        # Translators' style sheets live in docs/style/, one per language but English.
+        style_sheets = [(code, name) for code, name in settings.LANGUAGES if code != "en"]
+        return super().index(request, {"style_sheets": style_sheets, **(extra_context or {})})
+
 
 class OptOutAdminConfig(AdminConfig):
     default_site = "config.admin.OptOutAdminSite"

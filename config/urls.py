@@ -7,6 +7,7 @@ from django.urls import include, path
 from django.views.decorators.http import require_safe
 
 from pagecache.responses import cached_public
+from translations.views import style_sheet
 from walkthroughs import views
 from walkthroughs.overview import overview
 from walkthroughs.sitemaps import ChecklistSitemap, StartSitemap
@@ -30,6 +31,11 @@ urlpatterns = [
     path("robots.txt", views.robots_txt, name="robots_txt"),
     path(
         f"{settings.ADMIN_PATH}overview/", admin.site.admin_view(overview), name="editors_overview"
+    ),
+    path(
+        f"{settings.ADMIN_PATH}style/<str:language>/",
+        admin.site.admin_view(style_sheet),
+        name="style_sheet",
     ),
     path(settings.ADMIN_PATH, admin.site.urls),
 ]

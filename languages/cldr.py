@@ -1,6 +1,7 @@
 """Names and dates as people write them in each language, from the Unicode CLDR via Babel."""
 
 import datetime
+import re
 
 from babel import Locale
 from babel.dates import format_date
@@ -10,13 +11,54 @@ from django.utils import translation
 # dates day first, which readers everywhere understand.
 BABEL_LOCALES = {"en": "en_GB", "zh-hant": "zh_Hant"}
 
+# CLDR's short names (alt="short") for the places whose standard name is an administrative
+# designation nobody says: "SAR China", "R.A.S. chinoise de", 中國…特別行政區. Babel 2.19
+# leaves CLDR's alternate names out of its data, so the ones we need are copied here.
+SHORT_TERRITORY_NAMES = {
+    "HK": {
+        "en": "Hong Kong",
+        "fr": "Hong Kong",
+        "de": "Hongkong",
+        "nl": "Hongkong",
+        "it": "Hong Kong",
+        "es": "Hong Kong",
+        "pt": "Hong Kong",
+        "pl": "Hongkong",
+        "zh-hant": "香港",
+    },
+    "MO": {
+        "en": "Macao",
+        "fr": "Macao",
+        "de": "Macau",
+        "nl": "Macau",
+        "it": "Macao",
+        "es": "Macao",
+        "pt": "Macau",
+        "pl": "Makau",
+        "zh-hant": "澳門",
+    },
+}
+
+# The first of the month is an ordinal where the language writes one: "1er décembre",
+# "1º dicembre", and in Brazil "1º de dezembro". CLDR's long format writes a plain 1.
+FIRST_OF_THE_MONTH = {"fr": "1er", "it": "1º", "pt": "1º"}
+
 
 def babel_locale(language: str) -> Locale:
     return Locale.parse(BABEL_LOCALES.get(language, language))
 
 
+def territory_name(code: str, language: str) -> str | None:
+    """A country or territory as people name it in the language, or None if CLDR has none."""
+    code = code.upper()
+    short = SHORT_TERRITORY_NAMES.get(code, {}).get(language)
+    return short or babel_locale(language).territories.get(code)
+
+
 def long_date(value: datetime.date, language: str | None = None) -> str:
-    """A date as people write it in the language, e.g. 3 novembre 2025 or 2025年11月3日."""
-    return format_date(
-        value, format="long", locale=babel_locale(language or translation.get_language())
-    )
+    """A date as people write it in the language, e.g. 1er novembre 2025 or 2025年11月3日."""
+    language = language or translation.get_language()
+    text = format_date(value, format="long", locale=babel_locale(language))
+    if value.day == 1 and language in FIRST_OF_THE_MONTH:
+        text = re.sub(r"^1(?!\d)", FIRST_OF_THE_MONTH[language], text)
+    return text

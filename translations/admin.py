@@ -5,6 +5,7 @@ from django.conf import settings
 from django.contrib import admin
 from django.contrib.admin.utils import flatten_fieldsets
 from django.db import models
+from django.urls import reverse
 from django.utils.html import format_html, format_html_join
 
 from . import store as tr
@@ -74,6 +75,16 @@ class TranslationsForm(forms.ModelForm):
         return instance
 
 
+def style_sheet_link(language: str) -> str:
+    """Where translators of the language find its variety, register and glossary."""
+    return format_html(
+        'Write as the <a href="{}">{} style sheet</a> says (docs/style/{}.md).',
+        reverse("style_sheet", args=[language]),
+        LANGUAGE_NAMES[language],
+        language,
+    )
+
+
 class TranslationsAdminMixin:
     """Use with a ModelAdmin whose model has TRANSLATABLE fields and a translations field."""
 
@@ -111,6 +122,7 @@ class TranslationsAdminMixin:
                     title,
                     {
                         "classes": ["collapse"],
+                        "description": style_sheet_link(language),
                         "fields": [_field_name(language, f) for f in model.TRANSLATABLE],
                     },
                 )

@@ -12,7 +12,7 @@ from django.conf import settings
 from django.core.cache import cache
 from django.utils import translation
 
-from languages.cldr import babel_locale
+from languages.cldr import territory_name
 from pagecache import content_version
 from regions.models import Country, CountryAlias
 from translations import store as tr
@@ -80,7 +80,7 @@ def country_name(code: str, english: str, language: str | None = None) -> str:
     language = language or translation.get_language() or settings.LANGUAGE_CODE
     if language == settings.LANGUAGE_CODE:
         return english
-    return babel_locale(language).territories.get(code.upper(), english)
+    return territory_name(code, language) or english
 
 
 # English puts "the" before these names in a sentence: "in the United Kingdom".
