@@ -6,6 +6,8 @@ from django.contrib.staticfiles.finders import get_finders
 from django.core.cache import cache
 from django.core.management import call_command
 
+from pagecache import compression
+
 # collectstatic's own defaults.
 _IGNORED = ["CVS", ".*", "*~"]
 
@@ -33,7 +35,9 @@ def _static_files_collected():
 
 @pytest.fixture(autouse=True)
 def _clear_cache():
-    # Cached pages and the content version must not leak from one test into the next.
+    # Cached pages and the content version must not leak from one test into the next,
+    # nor a page recompressed in the background land after the test that cached it.
     cache.clear()
     yield
+    compression.UPGRADER.wait()
     cache.clear()

@@ -22,6 +22,21 @@ ALLOWED_HOSTS = env.list(
     "DJANGO_ALLOWED_HOSTS", default=["localhost", "127.0.0.1", "[::1]"] if DEBUG else []
 )
 CSRF_TRUSTED_ORIGINS = env.list("DJANGO_CSRF_TRUSTED_ORIGINS", default=[])
+# The address visitors use, with its port where that is not the scheme's own. Cached pages
+# are rendered and kept for it alone whatever Host a client sends, so that a hundred ports
+# of an allowed host are one entry and nobody can put another address into pages others
+# get. By default the first allowed host; in debug the request's own, so that links work
+# on any port.
+CANONICAL_HOST = env.str(
+    "DJANGO_CANONICAL_HOST",
+    default="" if DEBUG else next((h for h in ALLOWED_HOSTS if h != "*" and h[0] != "."), ""),
+)
+if CANONICAL_HOST:
+    from django.core.exceptions import ImproperlyConfigured
+    from django.http.request import split_domain_port, validate_host
+
+    if not validate_host(split_domain_port(CANONICAL_HOST)[0], ALLOWED_HOSTS):
+        raise ImproperlyConfigured("DJANGO_CANONICAL_HOST must be one of DJANGO_ALLOWED_HOSTS.")
 
 INSTALLED_APPS = [
     "config.admin.OptOutAdminConfig",

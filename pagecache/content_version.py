@@ -5,7 +5,8 @@ the truth (one ContentRevision row, moved by every content change); the cache ho
 copy so that cached pages need no query. With a shared cache (Redis) a change reaches
 every process at once; with a per-process cache (local memory) each process looks at the
 database again after ``CONTENT_VERSION_TTL`` seconds. If the database is down, the last
-known version keeps cached pages flowing.
+known version keeps cached pages flowing. If the cache is down, every request reads the
+version from the database (config/cache.py turns the failure into a miss).
 """
 
 import datetime
@@ -30,6 +31,12 @@ def _remember(token: str) -> str:
     cache.set(CACHE_KEY, token, timeout=settings.CONTENT_VERSION_TTL)
     cache.set(LAST_KNOWN_KEY, token, timeout=None)
     return token
+
+
+def cached() -> str | None:
+    """The version the cache holds, without asking the database; None if it holds none."""
+    token = cache.get(CACHE_KEY)
+    return token if token is not None else cache.get(LAST_KNOWN_KEY)
 
 
 def current() -> str:

@@ -91,7 +91,7 @@ def checklist_json(checklist: Checklist, version: str) -> dict[str, Any]:
 
 
 @require_safe
-@cached_public(query=("lang",))
+@cached_public(query={"lang": r"[a-z]{2}(-[a-z]{2,4})?"})
 def checklist(request: HttpRequest, cc: str) -> HttpResponse:
     """The checklist for a country, every surface; ``?lang=fr`` for another language."""
     language = request.GET.get("lang", settings.LANGUAGE_CODE)
