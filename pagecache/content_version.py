@@ -10,6 +10,8 @@ version from the database (config/cache.py turns the failure into a miss).
 """
 
 import datetime
+import threading
+from collections.abc import Callable
 
 from django.conf import settings
 from django.core.cache import cache
@@ -21,6 +23,11 @@ from .models import ContentRevision
 
 CACHE_KEY = "content-version"
 LAST_KNOWN_KEY = "content-version:last-known"
+
+# Values computed from the content, kept by this process for the version they were made
+# from: name -> (version, value).
+_derived: dict[str, tuple[str, object]] = {}
+_derived_lock = threading.Lock()
 
 
 def _token(changed_at: datetime.datetime) -> str:
@@ -65,3 +72,25 @@ def changed_at(version: str) -> datetime.datetime:
     """When the content last changed, as far as this token knows."""
     seconds, _, _ = version.partition("-")
     return datetime.datetime.fromtimestamp(int(seconds), tz=datetime.UTC)
+
+
+def derived[T](name: str, build: Callable[[], T]) -> T:
+    """What ``build`` makes from the content, made once per content version in this process.
+
+    For what every miss would otherwise rebuild or unpickle (the country directory, the
+    published content the engine reads): held in memory, shared by the process's threads,
+    read-only, and made again as soon as the version moves. Needs no cache server.
+    """
+    version = current()
+    made_for, value = _derived.get(name, ("", None))
+    if made_for != version:
+        value = build()
+        with _derived_lock:
+            _derived[name] = (version, value)
+    return value
+
+
+def forget_derived() -> None:
+    """Drop every value made from the content (tests that change it behind the version's back)."""
+    with _derived_lock:
+        _derived.clear()
