@@ -6,6 +6,8 @@ from django.contrib.staticfiles.finders import get_finders
 from django.core.cache import cache
 from django.core.management import call_command
 
+from pagecache import compression, content_version
+
 # collectstatic's own defaults.
 _IGNORED = ["CVS", ".*", "*~"]
 
@@ -33,7 +35,12 @@ def _static_files_collected():
 
 @pytest.fixture(autouse=True)
 def _clear_cache():
-    # Cached pages and the content version must not leak from one test into the next.
+    # Cached pages, the content version and what each process made from the content must
+    # not leak from one test into the next (the database is rolled back, so versions
+    # recur), nor a page recompressed in the background land after the test that cached it.
     cache.clear()
+    content_version.forget_derived()
     yield
+    compression.UPGRADER.wait()
     cache.clear()
+    content_version.forget_derived()

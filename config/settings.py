@@ -22,6 +22,21 @@ ALLOWED_HOSTS = env.list(
     "DJANGO_ALLOWED_HOSTS", default=["localhost", "127.0.0.1", "[::1]"] if DEBUG else []
 )
 CSRF_TRUSTED_ORIGINS = env.list("DJANGO_CSRF_TRUSTED_ORIGINS", default=[])
+# The address visitors use, with its port where that is not the scheme's own. Cached pages
+# are rendered and kept for it alone whatever Host a client sends, so that a hundred ports
+# of an allowed host are one entry and nobody can put another address into pages others
+# get. By default the first allowed host; in debug the request's own, so that links work
+# on any port.
+CANONICAL_HOST = env.str(
+    "DJANGO_CANONICAL_HOST",
+    default="" if DEBUG else next((h for h in ALLOWED_HOSTS if h != "*" and h[0] != "."), ""),
+)
+if CANONICAL_HOST:
+    from django.core.exceptions import ImproperlyConfigured
+    from django.http.request import split_domain_port, validate_host
+
+    if not validate_host(split_domain_port(CANONICAL_HOST)[0], ALLOWED_HOSTS):
+        raise ImproperlyConfigured("DJANGO_CANONICAL_HOST must be one of DJANGO_ALLOWED_HOSTS.")
 
 INSTALLED_APPS = [
     "config.admin.OptOutAdminConfig",
@@ -90,15 +105,24 @@ DATABASES = {
 }
 DATABASES["default"]["CONN_MAX_AGE"] = env.int("DJANGO_CONN_MAX_AGE", default=60)
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    # A database host that drops packets must fail a request in seconds, not hold a worker
+    # for the system's two minutes: cached pages go on being served meanwhile.
+    DATABASES["default"].setdefault("OPTIONS", {}).setdefault("connect_timeout", 5)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 CACHES = {"default": env.cache_url("CACHE_URL", default="locmemcache://opt-out-guide")}
+if CACHES["default"]["BACKEND"] == "django.core.cache.backends.redis.RedisCache":
+    # A Redis that is down or hung is a cache miss, not an error: pages render from the
+    # database (config/cache.py).
+    CACHES["default"]["BACKEND"] = "config.cache.ResilientRedisCache"
 # How long a process trusts its cached copy of the content version. A shared cache (Redis)
-# is told of every change, so it may trust it for ever; a per-process cache checks the
-# database this often, so every worker follows an editor's change within seconds.
+# is told of every change, but a change made while Redis was unreachable never reached
+# it: a minute bounds how long pages can stay that stale once it is back. A per-process
+# cache checks the database every few seconds, so every worker follows an editor's change.
 _SHARED_CACHE = "LocMemCache" not in CACHES["default"]["BACKEND"]
 CONTENT_VERSION_TTL = env.int("DJANGO_CONTENT_VERSION_TTL", default=0) or (
-    None if _SHARED_CACHE else 5
+    60 if _SHARED_CACHE else 5
 )
 
 AUTH_PASSWORD_VALIDATORS = [

@@ -13,6 +13,8 @@ from walkthroughs.overview import overview
 from walkthroughs.sitemaps import ChecklistSitemap, StartSitemap
 
 SITEMAPS = {"start": StartSitemap, "checklists": ChecklistSitemap}
+# Sitemap pages as the index links them; ?p=01 or ?p=+1 are answered but never kept.
+PAGE_NUMBER = r"[1-9][0-9]{0,3}"
 
 urlpatterns = [
     path("api/v1/", include("walkthroughs.api")),
@@ -24,7 +26,7 @@ urlpatterns = [
     ),
     path(
         "sitemap-<section>.xml",
-        require_safe(cached_public(query=("p",))(sitemap)),
+        require_safe(cached_public(query={"p": PAGE_NUMBER})(sitemap)),
         {"sitemaps": SITEMAPS},
         name="sitemap_section",
     ),

@@ -5,10 +5,13 @@ the truth (one ContentRevision row, moved by every content change); the cache ho
 copy so that cached pages need no query. With a shared cache (Redis) a change reaches
 every process at once; with a per-process cache (local memory) each process looks at the
 database again after ``CONTENT_VERSION_TTL`` seconds. If the database is down, the last
-known version keeps cached pages flowing.
+known version keeps cached pages flowing. If the cache is down, every request reads the
+version from the database (config/cache.py turns the failure into a miss).
 """
 
 import datetime
+import threading
+from collections.abc import Callable
 
 from django.conf import settings
 from django.core.cache import cache
@@ -21,6 +24,11 @@ from .models import ContentRevision
 CACHE_KEY = "content-version"
 LAST_KNOWN_KEY = "content-version:last-known"
 
+# Values computed from the content, kept by this process for the version they were made
+# from: name -> (version, value).
+_derived: dict[str, tuple[str, object]] = {}
+_derived_lock = threading.Lock()
+
 
 def _token(changed_at: datetime.datetime) -> str:
     return f"{int(changed_at.timestamp())}-{changed_at.microsecond:06d}"
@@ -30,6 +38,12 @@ def _remember(token: str) -> str:
     cache.set(CACHE_KEY, token, timeout=settings.CONTENT_VERSION_TTL)
     cache.set(LAST_KNOWN_KEY, token, timeout=None)
     return token
+
+
+def cached() -> str | None:
+    """The version the cache holds, without asking the database; None if it holds none."""
+    token = cache.get(CACHE_KEY)
+    return token if token is not None else cache.get(LAST_KNOWN_KEY)
 
 
 def current() -> str:
@@ -58,3 +72,25 @@ def changed_at(version: str) -> datetime.datetime:
     """When the content last changed, as far as this token knows."""
     seconds, _, _ = version.partition("-")
     return datetime.datetime.fromtimestamp(int(seconds), tz=datetime.UTC)
+
+
+def derived[T](name: str, build: Callable[[], T]) -> T:
+    """What ``build`` makes from the content, made once per content version in this process.
+
+    For what every miss would otherwise rebuild or unpickle (the country directory, the
+    published content the engine reads): held in memory, shared by the process's threads,
+    read-only, and made again as soon as the version moves. Needs no cache server.
+    """
+    version = current()
+    made_for, value = _derived.get(name, ("", None))
+    if made_for != version:
+        value = build()
+        with _derived_lock:
+            _derived[name] = (version, value)
+    return value
+
+
+def forget_derived() -> None:
+    """Drop every value made from the content (tests that change it behind the version's back)."""
+    with _derived_lock:
+        _derived.clear()

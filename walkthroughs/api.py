@@ -14,8 +14,10 @@ from pagecache import content_version
 from pagecache.responses import cached_public
 from regions.models import Country, Region
 
+from . import published
 from .checklists import PLATFORM, Checklist, Item, build_checklist
 from .directory import find_country
+from .models import Surface
 
 
 def _json(data: dict[str, Any], status: int = 200) -> JsonResponse:
@@ -91,7 +93,7 @@ def checklist_json(checklist: Checklist, version: str) -> dict[str, Any]:
 
 
 @require_safe
-@cached_public(query=("lang",))
+@cached_public(query={"lang": r"[a-z]{2}(-[a-z]{2,4})?"})
 def checklist(request: HttpRequest, cc: str) -> HttpResponse:
     """The checklist for a country, every surface; ``?lang=fr`` for another language."""
     language = request.GET.get("lang", settings.LANGUAGE_CODE)
@@ -112,7 +114,10 @@ def checklist(request: HttpRequest, cc: str) -> HttpResponse:
         if "lang" in request.GET:
             target += f"?lang={language}"
         return redirect(target, permanent=True)
-    data = checklist_json(build_checklist(place, language=language), content_version.current())
+    checklist = build_checklist(
+        place, language=language, actions=published.actions(tuple(Surface.values))
+    )
+    data = checklist_json(checklist, content_version.current())
     data["language"] = language
     return _json(data)
 

@@ -133,25 +133,20 @@ def build_checklist(
     language: str,
     preview: bool = False,
     platform: str = PLATFORM,
+    actions: list[Action] | None = None,
 ) -> Checklist:
     """Every published item of the platform for the place, applicable ones first.
 
     In priority order, in ``language``. With ``surface`` the steps cover that surface
     only; without it, all of them. A ``preview`` shows staff what visitors will see once
     every draft is published. Five queries whatever the amount of content: actions,
-    reaching rollouts, steps, warnings and sources.
+    reaching rollouts, steps, warnings and sources. The four that do not depend on the
+    place are ``load_actions``: a caller may pass what it returned for the same platform,
+    surfaces and preview as ``actions``, and only the rollouts are queried.
     """
     surfaces = (surface,) if surface else tuple(Surface.values)
-    actions = list(
-        (Action.objects.previewed() if preview else Action.objects.published())
-        .for_platform(platform)
-        .select_related("platform", "policy_change")
-        .prefetch_related(
-            Prefetch("steps", queryset=Step.objects.filter(surface__in=surfaces)),
-            Prefetch("warnings", queryset=ActionWarning.objects.all()),
-            "sources",
-        )
-    )
+    if actions is None:
+        actions = load_actions(platform, surfaces, preview=preview)
     rollouts_by_change: dict[int, list[Rollout]] = {}
     change_ids = {action.policy_change_id for action in actions if action.policy_change_id}
     for rollout in Rollout.objects.filter(policy_change__in=change_ids).reaching(place.code):
@@ -178,6 +173,22 @@ def build_checklist(
         items=items,
         notices=place.notices(platform),
         doubts=place.doubts(platform),
+    )
+
+
+def load_actions(
+    platform: str, surfaces: tuple[str, ...], *, preview: bool = False
+) -> list[Action]:
+    """The platform's items with their steps on the surfaces, warnings and sources."""
+    return list(
+        (Action.objects.previewed() if preview else Action.objects.published())
+        .for_platform(platform)
+        .select_related("platform", "policy_change")
+        .prefetch_related(
+            Prefetch("steps", queryset=Step.objects.filter(surface__in=surfaces)),
+            Prefetch("warnings", queryset=ActionWarning.objects.all()),
+            "sources",
+        )
     )
 
 

@@ -1,4 +1,4 @@
-"""Countries by code and alias, cached until content changes, so pages need no query for them.
+"""Countries by code and alias, kept until content changes, so pages need no query for them.
 
 A visitor's country comes out as a ``Place``: plain data in the visitor's language, what
 the engine, the pages and the API read. Names come from the Unicode CLDR data that Babel
@@ -9,7 +9,6 @@ import dataclasses
 import unicodedata
 
 from django.conf import settings
-from django.core.cache import cache
 from django.utils import translation
 
 from languages.cldr import territory_name
@@ -18,8 +17,6 @@ from regions.models import Country, CountryAlias
 from translations import store as tr
 
 from .models import PlaceNote
-
-TIMEOUT = 24 * 60 * 60
 
 
 @dataclasses.dataclass(frozen=True)
@@ -50,30 +47,31 @@ class Note:
 
 
 def _directory() -> dict:
-    key = f"country-directory:{content_version.current()}"
-    directory = cache.get(key)
-    if directory is None:
-        countries = {
-            code: (pk, name, official)
-            for pk, code, name, official in Country.objects.values_list(
-                "pk", "code", "name", "official_name"
-            )
-        }
-        # A note on a region speaks to every country in it; one on a country, to it alone.
-        notes: dict[str, list[PlaceNote]] = {}
-        for note in PlaceNote.objects.select_related("platform", "country").prefetch_related(
-            "region__countries"
-        ):
-            places = note.region.countries.all() if note.region else [note.country]
-            for country in places:
-                notes.setdefault(country.code, []).append(note)
-        directory = {
-            "countries": countries,
-            "aliases": dict(CountryAlias.objects.values_list("alias", "country__code")),
-            "notes": notes,
-        }
-        cache.set(key, directory, timeout=TIMEOUT)
-    return directory
+    # Made once per content version in each process: unpickling it from the cache on every
+    # call cost a miss more than several of the engine's queries.
+    return content_version.derived("country-directory", _load_directory)
+
+
+def _load_directory() -> dict:
+    countries = {
+        code: (pk, name, official)
+        for pk, code, name, official in Country.objects.values_list(
+            "pk", "code", "name", "official_name"
+        )
+    }
+    # A note on a region speaks to every country in it; one on a country, to it alone.
+    notes: dict[str, list[PlaceNote]] = {}
+    for note in PlaceNote.objects.select_related("platform", "country").prefetch_related(
+        "region__countries"
+    ):
+        places = note.region.countries.all() if note.region else [note.country]
+        for country in places:
+            notes.setdefault(country.code, []).append(note)
+    return {
+        "countries": countries,
+        "aliases": dict(CountryAlias.objects.values_list("alias", "country__code")),
+        "notes": notes,
+    }
 
 
 def country_name(code: str, english: str, language: str | None = None) -> str:
@@ -155,9 +153,15 @@ def _sort_key(name: str) -> str:
 def country_choices(language: str | None = None) -> list[tuple[str, str]]:
     """(code, name) of every country for pickers, in the language and its order."""
     language = _language(language)
-    countries = _directory()["countries"]
-    named = [(code, country_name(code, name, language)) for code, (_, name, _) in countries.items()]
-    return sorted(named, key=lambda choice: (_sort_key(choice[1]), choice[1]))
+
+    def choices() -> list[tuple[str, str]]:
+        countries = _directory()["countries"]
+        named = [
+            (code, country_name(code, name, language)) for code, (_, name, _) in countries.items()
+        ]
+        return sorted(named, key=lambda choice: (_sort_key(choice[1]), choice[1]))
+
+    return list(content_version.derived(f"country-choices:{language}", choices))
 
 
 def search_countries(query: str, limit: int, language: str | None = None) -> list[Place]:

@@ -21,6 +21,7 @@ from regions.detection import candidate_countries
 from regions.models import Country
 from translations import store as translations
 
+from . import published
 from .checklists import build_checklist
 from .directory import Place, country_choices, find_country, search_countries
 from .forms import ReportForm
@@ -111,7 +112,13 @@ def checklist(request: HttpRequest, cc: str, surface: str) -> HttpResponse:
 
     # Only look at the session when asked to preview: reading it adds Vary: Cookie.
     preview = request.GET.get("preview") == "1" and request.user.is_staff
-    result = build_checklist(country, surface, language=get_language(), preview=preview)
+    result = build_checklist(
+        country,
+        surface,
+        language=get_language(),
+        preview=preview,
+        actions=None if preview else published.actions((surface,)),
+    )
     main = [item for item in result.applicable if not item.optional]
     optional = [item for item in result.applicable if item.optional]
     context = {
