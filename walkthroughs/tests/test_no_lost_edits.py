@@ -5,7 +5,15 @@ import html
 import pytest
 from django.test import Client
 
-from walkthroughs.models import Action, ActionWarning, PlaceNote, PolicyChange, Rollout, Source, Step
+from walkthroughs.models import (
+    Action,
+    ActionWarning,
+    PlaceNote,
+    PolicyChange,
+    Rollout,
+    Source,
+    Step,
+)
 
 from .factories import editor, form_data
 
@@ -71,7 +79,9 @@ def test_a_step_changed_in_its_item_page_is_not_overwritten_from_an_old_one(alic
     steps = list(action.steps.filter(surface="web").order_by("position"))
     alices, bobs = opened(alice, url, "action_form"), opened(bob, url, "action_form")
 
-    assert save(alice, url, alices, **{"steps-web-0-text": "Alice's first step."}).status_code == 302
+    assert (
+        save(alice, url, alices, **{"steps-web-0-text": "Alice's first step."}).status_code == 302
+    )
     refused = save(bob, url, bobs, **{"steps-web-0-text": "Bob's first step."})
 
     assert refused.status_code == 200
@@ -87,7 +97,9 @@ def test_two_editors_changing_different_steps_of_one_item_both_keep_their_change
     steps = list(action.steps.filter(surface="web").order_by("position"))
     alices, bobs = opened(alice, url, "action_form"), opened(bob, url, "action_form")
 
-    assert save(alice, url, alices, **{"steps-web-0-text": "Alice's first step."}).status_code == 302
+    assert (
+        save(alice, url, alices, **{"steps-web-0-text": "Alice's first step."}).status_code == 302
+    )
     assert save(bob, url, bobs, **{"steps-web-1-text": "Bob's second step."}).status_code == 302
 
     assert Step.objects.get(pk=steps[0].pk).text == "Alice's first step."
@@ -138,7 +150,10 @@ def test_a_save_after_an_unrelated_change_elsewhere_goes_through(alice, bob):
     url = f"/admin/walkthroughs/step/{step.pk}/change/"
     bobs = opened(bob, url, "step_form")
     other_url = f"/admin/walkthroughs/step/{other.pk}/change/"
-    assert save(alice, other_url, opened(alice, other_url, "step_form"), text="Other.").status_code == 302
+    assert (
+        save(alice, other_url, opened(alice, other_url, "step_form"), text="Other.").status_code
+        == 302
+    )
 
     assert save(bob, url, bobs, text="Bob's step.").status_code == 302
     step.refresh_from_db()
