@@ -15,7 +15,7 @@ import datetime
 
 from django import forms
 from django.core import signing
-from django.db import models
+from django.db import models, router, transaction
 from django.utils import timezone
 from django.utils.functional import cached_property
 
@@ -187,8 +187,9 @@ class GuardedForm(forms.ModelForm):
         )
         return (
             f"Not saved: {' and '.join(who)} changed {what}{when}, after you opened it. "
-            "Their version is below; your text is still in the form. Copy what you need, "
-            "then save again to replace theirs with yours, or reload the page to start from theirs."
+            "What they changed is listed here; your own text is still in the form. Copy what "
+            "you need, then save again to replace their version with yours, or reload the "
+            "page to start from theirs."
         )
 
 
@@ -219,3 +220,9 @@ class GuardedEditsMixin:
         # A hidden field is rendered only where a fieldset names it.
         name, opts = fieldsets[0]
         return [(name, {**opts, "fields": [*opts["fields"], FIELD]}), *fieldsets[1:]]
+
+    def history_form_view(self, request, *args, **kwargs):
+        # Restoring a version saves like the change form, which the admin runs in a
+        # transaction: the row lock of the check must last until the save.
+        with transaction.atomic(using=router.db_for_write(self.model)):
+            return super().history_form_view(request, *args, **kwargs)

@@ -58,7 +58,7 @@ def account_name(username: str) -> str:
 
 def wait_text(seconds: int) -> str:
     if seconds < 90:
-        return f"{seconds} seconds"
+        return "1 second" if seconds == 1 else f"{seconds} seconds"
     return f"{round(seconds / 60)} minutes"
 
 
