@@ -73,15 +73,22 @@ def test_the_second_save_of_a_step_is_refused_and_shows_the_first(alice, bob):
     assert step.text == "Open Data privacy on the left."
 
 
-def test_a_step_changed_in_its_item_page_is_not_overwritten_from_an_old_one(alice, bob):
+@pytest.fixture
+def alice_changed_the_first_step(alice, bob):
+    """Both open the item's page; Alice saves a new first web step. Bob's page is old now."""
     action = Action.objects.get(slug=AI)
     url = f"/admin/walkthroughs/action/{action.pk}/change/"
     steps = list(action.steps.filter(surface="web").order_by("position"))
     alices, bobs = opened(alice, url, "action_form"), opened(bob, url, "action_form")
+    response = save(alice, url, alices, **{"steps-web-0-text": "Alice's first step."})
+    assert response.status_code == 302
+    return url, steps, bobs
 
-    assert (
-        save(alice, url, alices, **{"steps-web-0-text": "Alice's first step."}).status_code == 302
-    )
+
+def test_a_step_changed_in_its_item_page_is_not_overwritten_from_an_old_one(
+    bob, alice_changed_the_first_step
+):
+    url, steps, bobs = alice_changed_the_first_step
     refused = save(bob, url, bobs, **{"steps-web-0-text": "Bob's first step."})
 
     assert refused.status_code == 200
@@ -91,15 +98,10 @@ def test_a_step_changed_in_its_item_page_is_not_overwritten_from_an_old_one(alic
     assert steps[0].text == "Alice's first step."
 
 
-def test_two_editors_changing_different_steps_of_one_item_both_keep_their_change(alice, bob):
-    action = Action.objects.get(slug=AI)
-    url = f"/admin/walkthroughs/action/{action.pk}/change/"
-    steps = list(action.steps.filter(surface="web").order_by("position"))
-    alices, bobs = opened(alice, url, "action_form"), opened(bob, url, "action_form")
-
-    assert (
-        save(alice, url, alices, **{"steps-web-0-text": "Alice's first step."}).status_code == 302
-    )
+def test_two_editors_changing_different_steps_of_one_item_both_keep_their_change(
+    bob, alice_changed_the_first_step
+):
+    url, steps, bobs = alice_changed_the_first_step
     assert save(bob, url, bobs, **{"steps-web-1-text": "Bob's second step."}).status_code == 302
 
     assert Step.objects.get(pk=steps[0].pk).text == "Alice's first step."

@@ -16,6 +16,15 @@ document.addEventListener('securitypolicyviolation', e => window.__csp.push(
 """
 
 
+def sign_in(page, before_submit=lambda: True) -> None:
+    """The editor signs in with the password; `before_submit` is checked on the sign-in page."""
+    page.goto("/admin/login/")
+    page.get_by_label("Username").fill("editor")
+    page.get_by_label("Password").fill("a-long-test-password")
+    assert before_submit()
+    page.get_by_role("button", name="Log in").click()
+
+
 def test_an_editors_change_reaches_a_visitor_at_once(new_context):
     user = User.objects.create_user("editor", password="a-long-test-password", is_staff=True)
     user.groups.add(Group.objects.get(name="Editors"))
@@ -28,10 +37,7 @@ def test_an_editors_change_reaches_a_visitor_at_once(new_context):
     editor_context = new_context()
     editor_context.add_init_script(CSP_LISTENER)
     editor = editor_context.new_page()
-    editor.goto("/admin/login/")
-    editor.get_by_label("Username").fill("editor")
-    editor.get_by_label("Password").fill("a-long-test-password")
-    editor.get_by_role("button", name="Log in").click()
+    sign_in(editor)
     expect(editor.get_by_role("link", name="Editors' overview")).to_be_visible()
 
     editor.goto(f"/admin/walkthroughs/step/{step.pk}/change/")
@@ -56,11 +62,7 @@ def test_staff_set_up_the_second_factor_under_the_strict_policy(new_context, set
     context = new_context()
     context.add_init_script(CSP_LISTENER)
     page = context.new_page()
-    page.goto("/admin/login/")
-    page.get_by_label("Username").fill("editor")
-    page.get_by_label("Password").fill("a-long-test-password")
-    assert page.evaluate("window.__csp") == []  # each page starts its own list
-    page.get_by_role("button", name="Log in").click()
+    sign_in(page, before_submit=lambda: page.evaluate("window.__csp") == [])
 
     expect(page.get_by_role("heading", name="Set up your second factor")).to_be_visible()
     assert page.evaluate("window.__csp") == []
