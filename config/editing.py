@@ -143,7 +143,14 @@ class GuardedForm(forms.ModelForm):
                 "This form could not be checked against the saved version: reload the page."
             )
         model = type(self.instance)
-        stored = model._default_manager.select_for_update().filter(pk=self.instance.pk).first()
+        # Ordered by the key alone: ordering by a nullable relation would join it, and
+        # PostgreSQL locks no row on the nullable side of an outer join.
+        stored = (
+            model._default_manager.select_for_update()
+            .filter(pk=self.instance.pk)
+            .order_by("pk")
+            .first()
+        )
         if stored is None:
             raise forms.ValidationError("Someone else deleted this since you opened it.")
         now = snapshot(type(self), stored)

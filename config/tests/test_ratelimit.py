@@ -161,24 +161,27 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
-def test_reports_through_four_gunicorn_workers_are_limited_exactly(shared_database):
+def test_reports_through_four_gunicorn_workers_are_limited_exactly(shared_database, tmp_path):
     url, folder = shared_database
     if folder:
         migrate(url)
     port = free_port()
+    log = tmp_path / "gunicorn.log"
     server = subprocess.Popen(
-        [sys.executable, "-m", "gunicorn", "--workers", "4", "--threads", "4",
-         "--bind", f"127.0.0.1:{port}", "config.wsgi"],
+        [sys.executable, "-m", "gunicorn", "--config", "config/gunicorn.py",
+         "--workers", "4", "--threads", "4", "--bind", f"127.0.0.1:{port}", "config.wsgi"],
         cwd=ROOT, env=subprocess_env(url),
-        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        stdout=log.open("w"), stderr=subprocess.STDOUT,
     )  # fmt: skip
     form_url = f"http://127.0.0.1:{port}/checklist/de/ios/report/ai-training/"
     try:
-        for _ in range(300):
+        deadline = time.monotonic() + 60
+        while True:
             try:
                 page = urllib.request.urlopen(form_url, timeout=2)
                 break
             except OSError:
+                assert time.monotonic() < deadline, "no answer:\n" + log.read_text()[-3000:]
                 time.sleep(0.1)
         cookie = page.headers["Set-Cookie"].split(";")[0]
         token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page.read().decode())[1]
