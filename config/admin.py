@@ -1,34 +1,65 @@
-"""The admin site, with login attempts throttled per client against password guessing."""
+"""The admin site: sign-in under shared limits, a second factor for staff (config/signin.py)."""
 
 from django.conf import settings
 from django.contrib import admin
 from django.contrib.admin.apps import AdminConfig
-from django.http import HttpRequest, HttpResponse
+from django.contrib.auth import logout
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.template.response import TemplateResponse
-
-from . import ratelimit
+from django.urls import path, reverse
 
 
 class OptOutAdminSite(admin.AdminSite):
     site_header = "Opt-Out Guide editors"
     site_title = "Opt-Out Guide editors"
     index_title = "Content"
+    login_template = "admin/sign_in.html"
+
+    # The sign-in module needs the models, and this one is imported before they are ready.
+    @property
+    def login_form(self):
+        from .signin import SignInForm
+
+        return SignInForm
+
+    def has_permission(self, request: HttpRequest) -> bool:
+        if not super().has_permission(request):
+            return False
+        return not settings.ADMIN_REQUIRE_2FA or request.user.is_verified()
 
     def login(self, request: HttpRequest, extra_context=None) -> HttpResponse:
-        limit, window = settings.ADMIN_LOGIN_ATTEMPTS, settings.ADMIN_LOGIN_WINDOW
-        if request.method == "POST":
-            if not ratelimit.within(request, "admin-login", limit, window):
-                return TemplateResponse(
-                    request,
-                    "admin/login_throttled.html",
-                    {**self.each_context(request), "minutes": window // 60},
-                    status=429,
-                )
+        from . import signin
+
+        enrol_url = reverse("admin:two_factor", current_app=self.name)
+        if request.method == "GET" and request.user.is_authenticated:
+            if signin.needs_enrolment(request):
+                return HttpResponseRedirect(enrol_url)
+            if settings.ADMIN_REQUIRE_2FA and not request.user.is_verified():
+                # A session from before the device was set up: sign in again, with the code.
+                logout(request)
+        try:
             response = super().login(request, extra_context)
-            if response.status_code != 302:  # a failed attempt renders the form again
-                ratelimit.hit(request, "admin-login", limit, window)
+        except signin.Throttled as refused:
+            response = TemplateResponse(
+                request,
+                "admin/login_throttled.html",
+                {**self.each_context(request), "message": refused.message},
+                status=429,
+            )
+            response["Retry-After"] = str(refused.retry_after)
             return response
-        return super().login(request, extra_context)
+        if response.status_code == 302 and signin.needs_enrolment(request):
+            return HttpResponseRedirect(enrol_url)
+        return response
+
+    def get_urls(self):
+        from . import signin
+
+        return [
+            path("two-factor/", lambda request: signin.enrol(request, self), name="two_factor"),
+            path("two-factor/qr.svg", signin.enrol_qr, name="two_factor_qr"),
+            *super().get_urls(),
+        ]
 
     def index(self, request: HttpRequest, extra_context=None) -> HttpResponse:
         # Translators' style sheets live in docs/style/, one per language but English.

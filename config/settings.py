@@ -48,7 +48,10 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
     "django_htmx",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
     "simple_history",
+    "config",
     "pagecache",
     "translations",
     "regions",
@@ -75,6 +78,8 @@ MIDDLEWARE = [
     "config.middleware.MethodNotAllowedMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Tells whether the signed-in user gave their second factor (request.user.is_verified()).
+    "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
@@ -109,6 +114,17 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     # A database host that drops packets must fail a request in seconds, not hold a worker
     # for the system's two minutes: cached pages go on being served meanwhile.
     DATABASES["default"].setdefault("OPTIONS", {}).setdefault("connect_timeout", 5)
+elif DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # Several gunicorn workers share the file: readers never wait for the writer (WAL), a
+    # transaction takes the write lock when it begins rather than failing half-way
+    # (IMMEDIATE), and a writer waits its turn instead of erring at once.
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        {
+            "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+            "transaction_mode": "IMMEDIATE",
+            "timeout": 20,
+        }
+    )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 CACHES = {"default": env.cache_url("CACHE_URL", default="locmemcache://opt-out-guide")}
@@ -199,6 +215,8 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env.str("DJANGO_LOG_LEVEL", default="INFO")},
+    # Sign-ins, failures, lockouts and second-factor events, never with the client's address.
+    "loggers": {"optout.auth": {"level": "INFO"}},
 }
 
 # The country a CDN detected for the visitor, e.g. CF-IPCountry; read, never stored.
@@ -227,5 +245,17 @@ PAGE_CACHE_TIMEOUT = env.int("DJANGO_PAGE_CACHE_TIMEOUT", default=24 * 60 * 60)
 # The admin's address (change it to keep password guessers from finding it), and how many
 # failed sign-ins a client may make per window before it must wait.
 ADMIN_PATH = env.str("DJANGO_ADMIN_PATH", default="admin/").strip("/") + "/"
+# Sign-in attempts per client and, separately, per account: this many at once, then one
+# more every window / attempts seconds (config/ratelimit.py).
 ADMIN_LOGIN_ATTEMPTS = env.int("DJANGO_ADMIN_LOGIN_ATTEMPTS", default=10)
 ADMIN_LOGIN_WINDOW = env.int("DJANGO_ADMIN_LOGIN_WINDOW", default=15 * 60)
+# Staff must give a one-time code from an authenticator app (TOTP) to use the admin; only
+# development may do without.
+ADMIN_REQUIRE_2FA = env.bool("DJANGO_ADMIN_REQUIRE_2FA", default=not DEBUG)
+OTP_TOTP_ISSUER = "Opt-Out Guide"
+# The admin shows no device's secret once it exists.
+OTP_ADMIN_HIDE_SENSITIVE_DATA = True
+# Sessions exist only for the admin: one idle this many seconds is signed out (each
+# request moves the expiry on).
+SESSION_COOKIE_AGE = env.int("DJANGO_ADMIN_IDLE_TIMEOUT", default=30 * 60)
+SESSION_SAVE_EVERY_REQUEST = True

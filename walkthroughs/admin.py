@@ -7,6 +7,7 @@ from django.urls import reverse
 from django.utils.html import format_html
 from simple_history.admin import SimpleHistoryAdmin
 
+from config.editing import GuardedEditsMixin
 from translations.admin import TranslationsAdminMixin
 
 from . import drafts
@@ -88,7 +89,7 @@ def step_inline(surface: Surface) -> type[admin.TabularInline]:
     )
     return type(
         f"{surface.name.title()}StepInline",
-        (admin.TabularInline,),
+        (GuardedEditsMixin, admin.TabularInline),
         {
             "model": Step,
             "form": StepForm,
@@ -103,7 +104,7 @@ def step_inline(surface: Surface) -> type[admin.TabularInline]:
     )
 
 
-class WarningInline(admin.TabularInline):
+class WarningInline(GuardedEditsMixin, admin.TabularInline):
     model = ActionWarning
     fields = ["position", "kind", "text"]
     extra = 0
@@ -111,7 +112,7 @@ class WarningInline(admin.TabularInline):
 
 
 @admin.register(ActionWarning)
-class ActionWarningAdmin(TranslationsAdminMixin, SimpleHistoryAdmin):
+class ActionWarningAdmin(GuardedEditsMixin, TranslationsAdminMixin, SimpleHistoryAdmin):
     list_display = ["action", "position", "kind", "text", "translation_status"]
     list_filter = ["kind", "action"]
     list_select_related = ["action"]
@@ -158,7 +159,7 @@ class DraftFilter(admin.SimpleListFilter):
 
 
 @admin.register(Action)
-class ActionAdmin(TranslationsAdminMixin, SimpleHistoryAdmin):
+class ActionAdmin(GuardedEditsMixin, TranslationsAdminMixin, SimpleHistoryAdmin):
     list_display = [
         "title",
         "slug",
@@ -296,7 +297,7 @@ class ActionAdmin(TranslationsAdminMixin, SimpleHistoryAdmin):
 
 
 @admin.register(Step)
-class StepAdmin(TranslationsAdminMixin, SimpleHistoryAdmin):
+class StepAdmin(GuardedEditsMixin, TranslationsAdminMixin, SimpleHistoryAdmin):
     """Each step on its own page too: its translations, its history, earlier versions."""
 
     list_display = [
@@ -325,14 +326,14 @@ class StepAdmin(TranslationsAdminMixin, SimpleHistoryAdmin):
         verify_all(self, request, queryset, "step(s)")
 
 
-class RolloutRegionInline(admin.TabularInline):
+class RolloutRegionInline(GuardedEditsMixin, admin.TabularInline):
     model = RolloutRegion
     extra = 0
     autocomplete_fields = ["region"]
 
 
 @admin.register(Rollout)
-class RolloutAdmin(TranslationsAdminMixin, SimpleHistoryAdmin):
+class RolloutAdmin(GuardedEditsMixin, TranslationsAdminMixin, SimpleHistoryAdmin):
     list_display = ["name", "policy_change", "effective_on", "default_state", "confidence"]
     list_filter = ["policy_change", "confidence"]
     list_select_related = ["policy_change"]
@@ -341,7 +342,7 @@ class RolloutAdmin(TranslationsAdminMixin, SimpleHistoryAdmin):
     inlines = [RolloutRegionInline]
 
 
-class RolloutInline(admin.TabularInline):
+class RolloutInline(GuardedEditsMixin, admin.TabularInline):
     model = Rollout
     fields = ["name", "effective_on", "default_state", "confidence"]
     extra = 0
@@ -349,7 +350,7 @@ class RolloutInline(admin.TabularInline):
 
 
 @admin.register(PolicyChange)
-class PolicyChangeAdmin(TranslationsAdminMixin, SimpleHistoryAdmin):
+class PolicyChangeAdmin(GuardedEditsMixin, TranslationsAdminMixin, SimpleHistoryAdmin):
     list_display = ["title", "platform", "slug", "announced_on", "confidence"]
     list_filter = ["platform", "confidence"]
     list_select_related = ["platform"]
@@ -359,7 +360,7 @@ class PolicyChangeAdmin(TranslationsAdminMixin, SimpleHistoryAdmin):
 
 
 @admin.register(Source)
-class SourceAdmin(SimpleHistoryAdmin):
+class SourceAdmin(GuardedEditsMixin, SimpleHistoryAdmin):
     list_display = ["title", "publisher", "url", "has_archive", "published_on"]
     list_filter = ["publisher"]
     search_fields = ["title", "publisher", "url", "no_url_reason"]
@@ -371,7 +372,7 @@ class SourceAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(PlaceNote)
-class PlaceNoteAdmin(TranslationsAdminMixin, SimpleHistoryAdmin):
+class PlaceNoteAdmin(GuardedEditsMixin, TranslationsAdminMixin, SimpleHistoryAdmin):
     list_display = ["__str__", "platform", "kind", "region", "country"]
     list_filter = ["platform", "kind"]
     list_select_related = ["platform", "region", "country"]

@@ -186,14 +186,14 @@ def report(request: HttpRequest, cc: str, surface: str, slug: str) -> HttpRespon
         return render(request, template, {**context, "form": form})
 
     form = ReportForm(request.POST)
-    if not ratelimit.within(request, "report", settings.REPORTS_PER_HOUR, 3600):
+    if not form.is_valid():
+        return render(request, template, {**context, "form": form}, status=400)
+    # One atomic step checks and counts, so parallel posts cannot slip past the limit.
+    if not ratelimit.consume_for_client(request, "report", settings.REPORTS_PER_HOUR, 3600).allowed:
         context["error"] = _(
             "You have sent several reports in the last hour. Thank you! Please try again later."
         )
         return render(request, template, {**context, "form": form}, status=429)
-    if not form.is_valid():
-        return render(request, template, {**context, "form": form}, status=400)
-    ratelimit.hit(request, "report", settings.REPORTS_PER_HOUR, 3600)
     if not form.is_bot:
         report = form.save(commit=False)
         report.action = action

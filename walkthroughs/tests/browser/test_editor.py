@@ -16,6 +16,15 @@ document.addEventListener('securitypolicyviolation', e => window.__csp.push(
 """
 
 
+def sign_in(page, before_submit=lambda: True) -> None:
+    """The editor signs in with the password; `before_submit` is checked on the sign-in page."""
+    page.goto("/admin/login/")
+    page.get_by_label("Username").fill("editor")
+    page.get_by_label("Password").fill("a-long-test-password")
+    assert before_submit()
+    page.get_by_role("button", name="Log in").click()
+
+
 def test_an_editors_change_reaches_a_visitor_at_once(new_context):
     user = User.objects.create_user("editor", password="a-long-test-password", is_staff=True)
     user.groups.add(Group.objects.get(name="Editors"))
@@ -28,10 +37,7 @@ def test_an_editors_change_reaches_a_visitor_at_once(new_context):
     editor_context = new_context()
     editor_context.add_init_script(CSP_LISTENER)
     editor = editor_context.new_page()
-    editor.goto("/admin/login/")
-    editor.get_by_label("Username").fill("editor")
-    editor.get_by_label("Password").fill("a-long-test-password")
-    editor.get_by_role("button", name="Log in").click()
+    sign_in(editor)
     expect(editor.get_by_role("link", name="Editors' overview")).to_be_visible()
 
     editor.goto(f"/admin/walkthroughs/step/{step.pk}/change/")
@@ -44,3 +50,27 @@ def test_an_editors_change_reaches_a_visitor_at_once(new_context):
     visitor.reload()
     expect(visitor.locator("#ai-training .steps")).to_contain_text(NEW_TEXT)
     assert editor_context.cookies(), "the editor is signed in with a session cookie"
+
+
+def test_staff_set_up_the_second_factor_under_the_strict_policy(new_context, settings):
+    from django_otp.oath import TOTP
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    settings.ADMIN_REQUIRE_2FA = True
+    user = User.objects.create_user("editor", password="a-long-test-password", is_staff=True)
+    user.groups.add(Group.objects.get(name="Editors"))
+    context = new_context()
+    context.add_init_script(CSP_LISTENER)
+    page = context.new_page()
+    sign_in(page, before_submit=lambda: page.evaluate("window.__csp") == [])
+
+    expect(page.get_by_role("heading", name="Set up your second factor")).to_be_visible()
+    assert page.evaluate("window.__csp") == []
+    qr = page.get_by_role("img", name="QR code for your authenticator app")
+    assert qr.evaluate("img => img.naturalWidth") > 100  # drawn by our own server
+    device = TOTPDevice.objects.get(user=user)
+    code = TOTP(device.bin_key, device.step, device.t0, device.digits, device.drift).token()
+    page.get_by_label("Code from your authenticator app").fill(f"{code:06d}")
+    page.get_by_role("button", name="Confirm").click()
+    expect(page.get_by_role("link", name="Editors' overview")).to_be_visible()
+    assert page.evaluate("window.__csp") == []
