@@ -1,9 +1,12 @@
 """Names and dates as people write them in each language, from the Unicode CLDR via Babel."""
 
 import datetime
+import functools
+import pickle
 
-from babel import Locale
+from babel import Locale, localedata
 from babel.dates import format_date
+from babel.lists import format_list
 from django.utils import translation
 
 # Django's language codes to Babel's (CLDR) locale identifiers; British English writes
@@ -20,3 +23,27 @@ def long_date(value: datetime.date, language: str | None = None) -> str:
     return format_date(
         value, format="long", locale=babel_locale(language or translation.get_language())
     )
+
+
+def list_of(items: list[str], language: str | None = None) -> str:
+    """Items joined as the language joins them: 'A, B and C', 'A, B et C', 'A、B和C'."""
+    return format_list(items, locale=babel_locale(language or translation.get_language()))
+
+
+@functools.cache
+def territory_names() -> dict[str, frozenset[str]]:
+    """Every country's name in every language the CLDR has, by lower-case code.
+
+    Read once per process (about a second): each locale's own file, without what it
+    inherits, so that every spelling is read once. Read from the file, not through
+    ``localedata.load``: that would cache the locale without its inherited data, and
+    every later use of the locale (dates, lists) would miss it.
+    """
+    names: dict[str, set[str]] = {}
+    for identifier in localedata.locale_identifiers():
+        with open(localedata.resolve_locale_filename(identifier), "rb") as file:
+            territories = pickle.load(file).get("territories", {})
+        for code, name in territories.items():
+            if len(code) == 2 and code.isalpha():
+                names.setdefault(code.lower(), set()).add(name)
+    return {code: frozenset(found) for code, found in names.items()}
