@@ -45,6 +45,11 @@ class StepData:
         """The label as the visitor's LinkedIn shows it, where known, else in English."""
         return self.ui_label_local or self.ui_label
 
+    @property
+    def quotes_english_label(self) -> bool:
+        """The text already names LinkedIn's English label: no need to repeat it beside."""
+        return bool(self.ui_label) and not self.ui_label_local and self.ui_label in self.text
+
 
 @dataclasses.dataclass(frozen=True)
 class WarningData:

@@ -19,6 +19,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_safe
 
 from config import ratelimit
+from languages.cldr import read_territory_names_soon
 from pagecache.responses import cached_public
 from regions.detection import candidate_countries
 from regions.models import Country
@@ -60,6 +61,9 @@ def _wizard_response(request: HttpRequest, context: dict, status: int = 200) -> 
 
 def _landing_variant(request: HttpRequest) -> str | None:
     """The bare landing page depends only on the guessed country and the htmx flavour."""
+    # Asked on every visit to the landing page, cached or not: a visitor here may search
+    # next, so have every language's country names read by then.
+    read_territory_names_soon()
     if request.GET:
         return None
     partial = bool(request.htmx and not request.htmx.history_restore_request)

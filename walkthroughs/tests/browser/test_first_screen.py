@@ -10,8 +10,9 @@ pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 PHONE = {"width": 390, "height": 844}
 DESKTOP = {"width": 1280, "height": 800}
-# "At most about 8 phone screens" in its default state: nothing opened, nothing ticked.
-MAX_PHONE_SCREENS = 8.5
+# "At most about 8 phone screens" in its default state: nothing opened, nothing ticked. Other
+# languages run about a tenth longer than English, and get that much more room.
+MAX_PHONE_SCREENS = {"en": 8.5, "other": 9.5}
 A4_PAGES_FOR_THE_ESSENTIALS = 2
 
 
@@ -88,7 +89,13 @@ def test_the_first_thing_to_do_is_on_the_first_phone_screen(new_context, path, j
 @pytest.mark.parametrize("javascript", [True, False], ids=["js", "no-js"])
 @pytest.mark.parametrize(
     "path",
-    ["/checklist/de/web/", "/checklist/us/ios/", "/checklist/gb/android/", "/fr/checklist/fr/web/"],
+    [
+        "/checklist/de/web/",
+        "/checklist/us/ios/",
+        "/checklist/gb/android/",
+        "/de/checklist/ch/web/",
+        "/pt/checklist/ca/web/",
+    ],
 )
 def test_the_whole_checklist_is_about_eight_phone_screens(new_context, path, javascript):
     page = _open(new_context, PHONE, javascript)
@@ -96,7 +103,8 @@ def test_the_whole_checklist_is_about_eight_phone_screens(new_context, path, jav
     page.wait_for_load_state("load")
     height = page.evaluate("document.documentElement.scrollHeight")
     screens = height / PHONE["height"]
-    assert screens <= MAX_PHONE_SCREENS, f"{path} is {screens:.1f} phone screens long"
+    budget = MAX_PHONE_SCREENS["en" if path.startswith("/checklist/") else "other"]
+    assert screens <= budget, f"{path} is {screens:.1f} phone screens long"
     # The depth is still there, behind disclosures that are closed.
     details = page.locator(".item details.more")
     assert details.count() == page.locator(".item[data-slug]").count()
