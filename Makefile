@@ -1,4 +1,4 @@
-# make run   — set up, migrate and serve the site at http://127.0.0.1:8000/
+# make run   — set up, migrate and serve the site at http://127.0.0.1:8000/ (PORT=8001 for another)
 # make serve — the production setup: nginx before gunicorn, DEBUG off, on PORT (8080)
 # make test  — lint, checks and the whole test suite
 # make bench — load benchmark against gunicorn (not part of make test)
@@ -7,6 +7,7 @@
 # (with pyenv: PYENV_VERSION=3.13.0 make test).
 
 PYTHON ?= python3.13
+PORT ?= 8000
 VENV := .venv
 BIN := $(VENV)/bin
 # Settings for running the test suite: production-like (DEBUG off), with a throwaway key
@@ -38,7 +39,13 @@ messages: $(VENV)/.runtime
 
 run: messages
 	DJANGO_DEBUG=true $(BIN)/python manage.py migrate --no-input
-	DJANGO_DEBUG=true $(BIN)/python manage.py runserver 127.0.0.1:8000
+	@echo ""
+	@echo "Opt-Out Guide is at http://127.0.0.1:$(PORT)/  (stop with Ctrl-C)"
+	@echo "Editors: make an account with"
+	@echo "  DJANGO_DEBUG=true $(BIN)/python manage.py createsuperuser"
+	@echo "then sign in at http://127.0.0.1:$(PORT)/$(or $(DJANGO_ADMIN_PATH),admin/)"
+	@echo ""
+	DJANGO_DEBUG=true $(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
 
 # nginx comes from the system (deploy/front.py says how to install it when it is missing);
 # everything else from the venv. A secret key is made for the run when none is set.

@@ -2,10 +2,13 @@
 
 import datetime
 import functools
+import pickle
 import re
+import threading
 
-from babel import Locale
+from babel import Locale, localedata
 from babel.dates import format_date
+from babel.lists import format_list
 from django.utils import translation
 
 # Django's language codes to Babel's (CLDR) locale identifiers; British English writes
@@ -68,3 +71,41 @@ def _long_date(value: datetime.date, language: str) -> str:
     if value.day == 1 and language in FIRST_OF_THE_MONTH:
         text = re.sub(r"^1(?!\d)", FIRST_OF_THE_MONTH[language], text)
     return text
+
+
+def list_of(items: list[str], language: str | None = None) -> str:
+    """Items joined as the language joins them: 'A, B and C', 'A, B et C', 'A、B和C'."""
+    return format_list(items, locale=babel_locale(language or translation.get_language()))
+
+
+_territory_names: dict[str, frozenset[str]] | None = None
+_territory_names_lock = threading.Lock()
+
+
+def territory_names() -> dict[str, frozenset[str]]:
+    """Every country's name in every language the CLDR has, by lower-case code.
+
+    Read once per process (about a second; callers meanwhile wait for that one reading):
+    each locale's own file, without what it inherits, so that every spelling is read once.
+    Read from the file, not through ``localedata.load``: that would cache the locale
+    without its inherited data, and every later use of the locale (dates, lists) would
+    miss it.
+    """
+    global _territory_names
+    with _territory_names_lock:
+        if _territory_names is None:
+            names: dict[str, set[str]] = {}
+            for identifier in localedata.locale_identifiers():
+                with open(localedata.resolve_locale_filename(identifier), "rb") as file:
+                    territories = pickle.load(file).get("territories", {})
+                for code, name in territories.items():
+                    if len(code) == 2 and code.isalpha():
+                        names.setdefault(code.lower(), set()).add(name)
+            _territory_names = {code: frozenset(found) for code, found in names.items()}
+        return _territory_names
+
+
+def read_territory_names_soon() -> None:
+    """Start reading the names in the background, so that the first search need not wait."""
+    if _territory_names is None and not _territory_names_lock.locked():
+        threading.Thread(target=territory_names, name="cldr-names", daemon=True).start()

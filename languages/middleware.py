@@ -4,11 +4,17 @@ English has no prefix. A first visit to ``/`` is sent to the visitor's preferred
 when we have it; after that, the address alone decides.
 """
 
+import re
 from collections.abc import Callable
 from urllib.parse import urlsplit
 
 from django.conf import settings
-from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.http import (
+    HttpRequest,
+    HttpResponse,
+    HttpResponsePermanentRedirect,
+    HttpResponseRedirect,
+)
 from django.utils import translation
 from django.utils.cache import patch_vary_headers
 
@@ -28,6 +34,35 @@ def preferred_language(request: HttpRequest) -> str | None:
     return None
 
 
+# A language tag as people type it in an address: en, EN, pt-br, pt_BR, zh-TW, zh-Hant-HK.
+_TAG = re.compile(r"^[a-z]{2,3}(?:[-_][a-z0-9]{2,8}){0,2}$", re.IGNORECASE)
+
+
+def _language_of_tag(tag: str) -> str | None:
+    """The language we offer for a tag, the way preferred_language reads it."""
+    base = tag.lower().replace("_", "-").split("-")[0]
+    if base == "zh":
+        return "zh-hant"  # our only Chinese
+    return base if base in {code for code, _ in settings.LANGUAGES} else None
+
+
+def guessed_address(path: str) -> str | None:
+    """Where an address with a guessed language prefix (/en/…, /zh/…, /pt-br/…) belongs.
+
+    None when the prefix is already ours, or is no language we offer.
+    """
+    segment, slash, rest = path.lstrip("/").partition("/")
+    if not _TAG.match(segment):
+        return None
+    language = _language_of_tag(segment)
+    if language is None:
+        return None
+    prefix = "" if language == settings.LANGUAGE_CODE else f"/{language}"
+    if segment == prefix.lstrip("/"):
+        return None
+    return f"{prefix}/{rest}" if slash or not prefix else f"{prefix}/"
+
+
 def _same_site_referrer(request: HttpRequest) -> bool:
     referrer = request.headers.get("Referer", "")
     return bool(referrer) and urlsplit(referrer).netloc == request.get_host()
@@ -38,6 +73,10 @@ class LanguageMiddleware:
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
+        guessed = guessed_address(request.path_info)
+        if guessed is not None:
+            query = request.META.get("QUERY_STRING", "")
+            return HttpResponsePermanentRedirect(f"{guessed}?{query}" if query else guessed)
         language = translation.get_language_from_path(request.path_info)
         if language is None:
             language = settings.LANGUAGE_CODE

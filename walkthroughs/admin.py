@@ -195,6 +195,7 @@ class ActionAdmin(GuardedEditsMixin, TranslationsAdminMixin, SimpleHistoryAdmin)
                 ]
             },
         ),
+        ("For the visitor in a hurry", {"fields": ["time_needed", "done_looks_like", "form_text"]}),
         ("What remains", {"fields": ["still_used"]}),
         (
             "Confidence and sources",

@@ -15,7 +15,7 @@ from pagecache.responses import cached_public
 from regions.models import Country, Region
 
 from . import published
-from .checklists import PLATFORM, Checklist, Item, build_checklist
+from .checklists import PLATFORM, Checklist, Item, build_checklist, labelled
 from .directory import find_country
 from .models import Surface
 
@@ -62,6 +62,15 @@ def item_json(item: Item) -> dict[str, Any]:
         "updated_at": item.updated_at.isoformat(),
         "sources": [source.url for source in item.sources if source.url],
         "citations": [dataclasses.asdict(source) for source in item.sources],
+        "time_needed": item.time_needed or None,
+        "done_looks_like": item.done_looks_like or None,
+        "form_text": item.form_text or None,
+        # Per surface: LinkedIn's labels on the way to the setting, and what is unsure.
+        "label_path": {
+            surface: [step.ui_label for step in labelled(steps)]
+            for surface, steps in item.steps.items()
+        },
+        "step_checking": {surface: list(doubts) for surface, doubts in item.step_doubts.items()},
         "steps": {
             surface: [
                 {

@@ -11,8 +11,9 @@ import datetime
 from django.db.models import Prefetch
 from django.utils import translation
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
-from languages.cldr import long_date
+from languages.cldr import list_of, long_date
 from translations import store as tr
 
 from .directory import Place
@@ -38,6 +39,16 @@ class StepData:
     ui_label: str
     confidence: str
     ui_label_local: str = ""
+
+    @property
+    def screen_label(self) -> str:
+        """The label as the visitor's LinkedIn shows it, where known, else in English."""
+        return self.ui_label_local or self.ui_label
+
+    @property
+    def quotes_english_label(self) -> bool:
+        """The text already names LinkedIn's English label: no need to repeat it beside."""
+        return bool(self.ui_label) and not self.ui_label_local and self.ui_label in self.text
 
 
 @dataclasses.dataclass(frozen=True)
@@ -91,6 +102,15 @@ class Item:
     untranslated: bool = False
     # What we do not know about how the platform counts members of this place, if anything.
     place_note: str = ""
+    # The editors' estimate ("about a minute"), what the member sees once it is done, and
+    # for a form the text to paste into it.
+    time_needed: str = ""
+    done_looks_like: str = ""
+    form_text: str = ""
+    # Per surface: what exactly is unsure about its steps, one sentence per kind of doubt.
+    step_doubts: dict[str, tuple[str, ...]] = dataclasses.field(default_factory=dict)
+    # Whether the platform's own pages are among the sources.
+    platform_sources: bool = False
 
     @property
     def unverified(self) -> bool:
@@ -105,6 +125,22 @@ class Item:
         """The steps when the checklist was built for one surface."""
         (steps,) = self.steps.values()
         return steps
+
+    @property
+    def path(self) -> list[StepData]:
+        """The steps that name a label on screen, in order: the way there at a glance."""
+        return labelled(self.only_steps)
+
+    @property
+    def only_step_doubts(self) -> tuple[str, ...]:
+        """What is unsure about the steps, when the checklist was built for one surface."""
+        (doubts,) = self.step_doubts.values() or [()]
+        return doubts
+
+    @property
+    def all_doubts(self) -> list[str]:
+        """Everything unsure about the item on the one surface, said once."""
+        return [*self.checking, *self.only_step_doubts]
 
 
 @dataclasses.dataclass(frozen=True)
@@ -124,6 +160,72 @@ class Checklist:
     @property
     def not_applicable(self) -> list[Item]:
         return [item for item in self.items if not item.applies]
+
+
+def labelled(steps: list[StepData]) -> list[StepData]:
+    """The steps that name a label, without repeating a label twice in a row."""
+    path: list[StepData] = []
+    for step in steps:
+        if step.ui_label and (not path or path[-1].ui_label != step.ui_label):
+            path.append(step)
+    return path
+
+
+def _positions(positions: list[int]) -> list[str]:
+    """Step numbers with runs shortened: [3, 4, 5, 7] → ['3–5', '7']."""
+    runs: list[list[int]] = []
+    for position in sorted(positions):
+        if runs and position == runs[-1][-1] + 1:
+            runs[-1].append(position)
+        else:
+            runs.append([position])
+    numbers: list[str] = []
+    for run in runs:
+        numbers += [f"{run[0]}–{run[-1]}"] if len(run) > 2 else [str(n) for n in run]
+    return numbers
+
+
+def step_doubts(steps: list[StepData], language: str) -> tuple[str, ...]:
+    """What exactly is unsure about a surface's steps, built from their own labels only.
+
+    One sentence for the steps from a single source, one for those sources disagree on,
+    each naming the steps and LinkedIn's labels in them (in the active language).
+    """
+    sentences = []
+    for level in (Confidence.SINGLE, Confidence.UNCERTAIN):
+        doubtful = [step for step in steps if step.confidence == level]
+        if not doubtful:
+            continue
+        numbers = list_of(_positions([step.position for step in doubtful]), language)
+        labels = [_("“%(label)s”") % {"label": step.screen_label} for step in labelled(doubtful)]
+        count = len(doubtful)
+        values = {"steps": numbers, "labels": list_of(labels, language)}
+        if level == Confidence.SINGLE and labels:
+            text = ngettext(
+                "Not yet confirmed on a current screen, from one source only: step %(steps)s "
+                "(%(labels)s).",
+                "Not yet confirmed on a current screen, from one source only: steps %(steps)s "
+                "(%(labels)s).",
+                count,
+            )
+        elif level == Confidence.SINGLE:
+            text = ngettext(
+                "Not yet confirmed on a current screen, from one source only: step %(steps)s.",
+                "Not yet confirmed on a current screen, from one source only: steps %(steps)s.",
+                count,
+            )
+        elif labels:
+            text = ngettext(
+                "Sources disagree on step %(steps)s (%(labels)s).",
+                "Sources disagree on steps %(steps)s (%(labels)s).",
+                count,
+            )
+        else:
+            text = ngettext(
+                "Sources disagree on step %(steps)s.", "Sources disagree on steps %(steps)s.", count
+            )
+        sentences.append(text % values)
+    return tuple(sentences)
 
 
 def build_checklist(
@@ -211,6 +313,8 @@ def _item(
     change = action.policy_change
     confidence = weakest(action.confidence, action.setting_label_confidence)
     checking = [local(action, "checking_note")] if action.checking_note else []
+    if action.setting_label_confidence != Confidence.CONFIRMED and not checking:
+        checking.append(_("We are not sure of the setting's exact name on screen."))
     warnings = [WarningData(kind=w.kind, text=local(w, "text")) for w in action.warnings.all()]
     default_state = action.default_state
     prior_data = ""
@@ -266,40 +370,54 @@ def _item(
                 ui_label_local=screen_label(step, "ui_label"),
             )
         )
+    time_needed = local(action, "time_needed")
+    done_looks_like = local(action, "done_looks_like")
+    form_text = local(action, "form_text")
+    platform = action.platform.name
+    sources = [
+        SourceData(
+            title=s.title,
+            publisher=s.publisher,
+            url=s.url,
+            archive_url=s.archive_url,
+            no_url_reason=s.no_url_reason,
+        )
+        for s in action.sources.all()
+    ]
+    title = local(action, "title")
+    summary = local(action, "summary")
+    choose = local(action, "choose")
+    still_used = local(action, "still_used")
     return Item(
         slug=action.slug,
         kind=action.kind,
-        title=local(action, "title"),
-        summary=local(action, "summary"),
+        title=title,
+        summary=summary,
         optional=action.optional,
         applies=applies,
         applies_since=since,
         reason=reason,
         default_state=default_state,
-        choose=local(action, "choose"),
+        choose=choose,
         setting_label=action.setting_label,
         setting_label_confidence=action.setting_label_confidence,
         deep_link=action.deep_link,
         warnings=warnings,
         prior_data=prior_data,
-        still_used=local(action, "still_used"),
+        still_used=still_used,
         confidence=confidence,
         checking=checking,
         sources_checked_on=action.sources_checked_on,
         last_verified_on=action.last_verified_on,
         updated_at=updated_at,
-        sources=[
-            SourceData(
-                title=s.title,
-                publisher=s.publisher,
-                url=s.url,
-                archive_url=s.archive_url,
-                no_url_reason=s.no_url_reason,
-            )
-            for s in action.sources.all()
-        ],
+        sources=sources,
         steps=steps,
         setting_label_local=screen_label(action, "setting_label"),
         untranslated=untranslated,
         place_note=place_note,
+        time_needed=time_needed,
+        done_looks_like=done_looks_like,
+        form_text=form_text,
+        step_doubts={surface: step_doubts(steps[surface], language) for surface in surfaces},
+        platform_sources=any(source.publisher == platform for source in sources),
     )

@@ -6,14 +6,16 @@ ships; English names are the editors' own (from pycountry, correctable in the ad
 """
 
 import dataclasses
+import difflib
 import unicodedata
 
 from django.conf import settings
 from django.utils import translation
 
-from languages.cldr import territory_name
+from languages.cldr import territory_name, territory_names
 from pagecache import content_version
 from regions.models import Country, CountryAlias
+from regions.names import everyday_names
 from translations import store as tr
 
 from .models import PlaceNote
@@ -164,19 +166,116 @@ def country_choices(language: str | None = None) -> list[tuple[str, str]]:
     return list(content_version.derived(f"country-choices:{language}", choices))
 
 
+# Letters that Unicode does not decompose into a base letter and an accent.
+_LETTERS = str.maketrans({"ø": "o", "æ": "ae", "œ": "oe", "đ": "d", "ł": "l", "ı": "i", "þ": "th"})
+
+
+def searchable(text: str) -> str:
+    """The text as search compares it: no case, no accents, words apart, any script kept."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold().translate(_LETTERS))
+    kept = "".join(
+        char if char.isalnum() else " "
+        for char in decomposed
+        if not unicodedata.category(char).startswith("M")
+    )
+    return " ".join(kept.split())
+
+
+@dataclasses.dataclass(frozen=True)
+class _Entry:
+    """A country's names joined one a line, so that one `in` tests them all."""
+
+    code: str
+    # Its codes, aliases, everyday names and names in the nine languages.
+    primary: str
+    # Its names in every other language of the CLDR.
+    other: str
+
+
+# One index per process for the content version it was built for.
+_index: dict[str, list[_Entry]] = {}
+
+
+def _lines(names) -> str:
+    return "\n" + "\n".join(sorted({searchable(name) for name in names if name} - {""})) + "\n"
+
+
+def _search_index() -> list[_Entry]:
+    """Every country's names, built once per content version, never per request."""
+    version = content_version.current()
+    index = _index.get(version)
+    if index is None:
+        directory = _directory()
+        aliases: dict[str, list[str]] = {}
+        for alias, code in directory["aliases"].items():
+            aliases.setdefault(code, []).append(alias)
+        everywhere = territory_names()
+        index = []
+        for code, (_, english, official) in directory["countries"].items():
+            primary = {
+                code,
+                english,
+                official,
+                *aliases.get(code, ()),
+                *everyday_names(code),
+                *(country_name(code, english, language) for language, _ in settings.LANGUAGES),
+            }
+            other = everywhere.get(code, frozenset()) - primary
+            index.append(_Entry(code=code, primary=_lines(primary), other=_lines(other)))
+        _index.clear()
+        _index[version] = index
+    return index
+
+
+def _rank(entry: _Entry, needle: str) -> int | None:
+    """Lower is better: exact, then start of a name, then start of a word, then anywhere.
+
+    At each level a code, alias, everyday name or name in our nine languages comes before
+    a name in another language. None when nothing matches.
+    """
+    tests = (f"\n{needle}\n", f"\n{needle}", f" {needle}", needle)
+    for level, test in enumerate(tests):
+        if test in entry.primary:
+            return 2 * level
+        if test in entry.other:
+            return 2 * level + 1
+    return None
+
+
 def search_countries(query: str, limit: int, language: str | None = None) -> list[Place]:
-    """Countries whose name in any offered language, code or alias contains the query."""
-    needle = _sort_key(query.strip()[:60])
+    """Countries by code, alias, everyday name or name in any language, best matches first.
+
+    An exact code, alias or name comes first, then names that start with the query, then
+    the rest; within each, in the visitor's alphabetical order.
+    """
+    needle = searchable(query[:60])
     if not needle:
         return []
+    language = _language(language)
     directory = _directory()
-    aliases = {code for alias, code in directory["aliases"].items() if alias == needle}
-    found = []
-    for code, (_, english, official) in directory["countries"].items():
-        names = {english, official} | {
-            country_name(code, english, language) for language, _ in settings.LANGUAGES
-        }
-        if code == needle or code in aliases or any(needle in _sort_key(n) for n in names if n):
-            found.append(_place(directory, code, _language(language)))
-    found.sort(key=lambda place: _sort_key(place.name))
-    return found[:limit]
+    ranked = []
+    for entry in _search_index():
+        # "The Netherlands" is the Netherlands.
+        ranks = [_rank(entry, n) for n in {needle, needle.removeprefix("the ")} if n]
+        rank = min((r for r in ranks if r is not None), default=None)
+        if rank is not None:
+            place = _place(directory, entry.code, language)
+            ranked.append((rank, _sort_key(place.name), place))
+    ranked.sort(key=lambda found: found[:2])
+    return [place for _, _, place in ranked[:limit]]
+
+
+def close_countries(query: str, limit: int, language: str | None = None) -> list[Place]:
+    """For a query that matches nothing: the countries whose names are spelled closest."""
+    needle = searchable(query[:60])
+    if len(needle) < 3:
+        return []
+    by_name: dict[str, str] = {}
+    for entry in _search_index():
+        for name in entry.primary.split("\n"):
+            if len(name) > 2:
+                by_name.setdefault(name, entry.code)
+    close = difflib.get_close_matches(needle, by_name, n=limit * 3, cutoff=0.75)
+    codes = list(dict.fromkeys(by_name[name] for name in close))[:limit]
+    directory = _directory()
+    return [_place(directory, code, _language(language)) for code in codes]

@@ -1,10 +1,16 @@
+import dataclasses
 import datetime
 
 from django.contrib.syndication.views import Feed
+from django.http import Http404
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
 
-from .models import ChangeNote
+from .checklists import build_checklist
+from .directory import Place, find_country
+from .models import ChangeNote, Surface
 
 
 class ChangesFeed(Feed):
@@ -34,3 +40,95 @@ class ChangesFeed(Feed):
 
     def item_updateddate(self, item: ChangeNote) -> datetime.datetime:
         return self.item_pubdate(item)
+
+
+@dataclasses.dataclass(frozen=True)
+class FollowedChecklist:
+    place: Place
+    surface: str
+    # The checklist's absolute address.
+    url: str
+    slugs: tuple[str, ...]
+
+
+@dataclasses.dataclass(frozen=True)
+class ChecklistChange:
+    note: ChangeNote
+    # The item's place on the checklist page, and the change's own identifier.
+    link: str
+    guid: str
+
+
+class ChecklistFeed(Feed):
+    """The changes to one checklist's items, for visitors who want to hear when to look again.
+
+    Shared by everyone who follows that checklist: it carries nothing about them.
+    """
+
+    feed_type = Atom1Feed
+    item_guid_is_permalink = False
+
+    def get_object(self, request, cc: str, surface: str) -> FollowedChecklist:
+        place = find_country(cc)
+        if place is None or surface not in Surface.values:
+            raise Http404("No checklist at this address.")
+        checklist = build_checklist(place, surface, language=get_language())
+        return FollowedChecklist(
+            place=place,
+            surface=surface,
+            url=request.build_absolute_uri(
+                reverse("walkthroughs:checklist", args=[place.code, surface])
+            ),
+            slugs=tuple(item.slug for item in checklist.applicable),
+        )
+
+    def title(self, obj: FollowedChecklist) -> str:
+        return _("Changes to your LinkedIn checklist for %(country)s: %(device)s") % {
+            "country": obj.place.in_sentence,
+            "device": Surface(obj.surface).label,
+        }
+
+    def subtitle(self, obj: FollowedChecklist) -> str:
+        return _("When LinkedIn moves or renames a setting, we update the steps and say so here.")
+
+    def link(self, obj: FollowedChecklist) -> str:
+        return obj.url
+
+    def feed_url(self, obj: FollowedChecklist) -> str:
+        return reverse("walkthroughs:checklist_feed", args=[obj.place.code, obj.surface])
+
+    def language(self, obj: FollowedChecklist) -> str:
+        return get_language()
+
+    def items(self, obj: FollowedChecklist) -> list[ChecklistChange]:
+        notes = ChangeNote.objects.filter(
+            is_public=True, action__slug__in=obj.slugs, action__draft_of__isnull=True
+        ).select_related("action")[:50]
+        return [
+            ChecklistChange(
+                note=note, link=f"{obj.url}#{note.action.slug}", guid=f"{obj.url}#change-{note.pk}"
+            )
+            for note in notes
+        ]
+
+    def item_title(self, item: ChecklistChange) -> str:
+        return f"{item.note.item_title}: {item.note.note}"
+
+    def item_description(self, item: ChecklistChange) -> str:
+        return item.note.note
+
+    def item_link(self, item: ChecklistChange) -> str:
+        return item.link
+
+    def item_guid(self, item: ChecklistChange) -> str:
+        return item.guid
+
+    def item_pubdate(self, item: ChecklistChange) -> datetime.datetime:
+        return _midnight(item.note.changed_on)
+
+    def item_updateddate(self, item: ChecklistChange) -> datetime.datetime:
+        return _midnight(item.note.changed_on)
+
+
+def _midnight(day: datetime.date) -> datetime.datetime:
+    return datetime.datetime.combine(day, datetime.time.min, tzinfo=datetime.UTC)

@@ -452,6 +452,27 @@ class Action(Verified, Translatable):
         blank=True,
         help_text="What LinkedIn can still use or do even after this item is done.",
     )
+    time_needed = models.CharField(
+        max_length=60,
+        blank=True,
+        help_text="Roughly how long the item takes, as visitors read it after a clock: 'about "
+        "a minute'. An editor's estimate; leave blank rather than guess.",
+    )
+    done_looks_like = models.CharField(
+        "how to tell it worked",
+        max_length=300,
+        blank=True,
+        help_text="What the member sees once it is done, e.g. \"The switch 'Use my data for "
+        "training content creation AI models' reads Off.\" Only what a source or a live "
+        "account shows; leave blank where we do not know.",
+    )
+    form_text = models.TextField(
+        "text to copy into the form",
+        blank=True,
+        help_text="For a form: a short text visitors can copy into it, saying exactly what they "
+        "object to or ask for, in the first person. Shown with a copy button. Blank for "
+        "settings.",
+    )
     confidence = confidence_field("How sure we are of the item as a whole.")
     checking_note = models.CharField(
         max_length=500,
@@ -484,7 +505,17 @@ class Action(Verified, Translatable):
     )
     updated_at = models.DateTimeField(auto_now=True)
 
-    TRANSLATABLE = ("title", "summary", "setting_label", "choose", "still_used", "checking_note")
+    TRANSLATABLE = (
+        "title",
+        "summary",
+        "setting_label",
+        "choose",
+        "still_used",
+        "checking_note",
+        "time_needed",
+        "done_looks_like",
+        "form_text",
+    )
     SCREEN_LABELS = ("setting_label",)
 
     objects = ActionQuerySet.as_manager()

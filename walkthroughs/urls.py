@@ -4,15 +4,26 @@ from django.views.decorators.http import require_safe
 from pagecache.responses import cached_public
 
 from . import views
-from .feeds import ChangesFeed
+from .feeds import ChangesFeed, ChecklistFeed
 
 app_name = "walkthroughs"
 
 urlpatterns = [
     path("", views.start, name="start"),
     path("checklist/", views.choose, name="choose"),
+    path("checklist/<str:cc>/", views.checklist_country, name="checklist_country"),
     path("checklist/<str:cc>/<str:surface>/", views.checklist, name="checklist"),
     path("checklist/<str:cc>/<str:surface>/qr.svg", views.checklist_qr, name="checklist_qr"),
+    path(
+        "checklist/<str:cc>/<str:surface>/reminder.ics",
+        views.checklist_reminder,
+        name="checklist_reminder",
+    ),
+    path(
+        "checklist/<str:cc>/<str:surface>/feed/",
+        views.checklist_feed(ChecklistFeed()),
+        name="checklist_feed",
+    ),
     path(
         "checklist/<str:cc>/<str:surface>/report/<slug:slug>/",
         views.report,

@@ -1,6 +1,9 @@
-"""The visitor's pages: the wizard, the checklist and its QR code, and the 404 page."""
+"""The visitor's pages: the wizard, the checklist with its QR code, calendar reminder and
+feed, and the 404 page."""
 
+import contextlib
 import io
+from collections.abc import Callable
 
 import segno
 from django.conf import settings
@@ -16,14 +19,15 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_safe
 
 from config import ratelimit
+from languages.cldr import read_territory_names_soon
 from pagecache.responses import cached_public
 from regions.detection import candidate_countries
 from regions.models import Country
 from translations import store as translations
 
-from . import published
+from . import published, reminders
 from .checklists import build_checklist
-from .directory import Place, country_choices, find_country, search_countries
+from .directory import Place, close_countries, country_choices, find_country, search_countries
 from .forms import ReportForm
 from .models import Action, ChangeNote, Surface
 
@@ -57,6 +61,9 @@ def _wizard_response(request: HttpRequest, context: dict, status: int = 200) -> 
 
 def _landing_variant(request: HttpRequest) -> str | None:
     """The bare landing page depends only on the guessed country and the htmx flavour."""
+    # Asked on every visit to the landing page, cached or not: a visitor here may search
+    # next, so have every language's country names read by then.
+    read_territory_names_soon()
     if request.GET:
         return None
     partial = bool(request.htmx and not request.htmx.history_restore_request)
@@ -75,6 +82,12 @@ def start(request: HttpRequest) -> HttpResponse:
         matches = search_countries(query, MAX_SEARCH_RESULTS + 1)
         context.update(query=query[:60], matches=matches[:MAX_SEARCH_RESULTS])
         context["more_matches"] = len(matches) > MAX_SEARCH_RESULTS
+        if not matches:
+            context["close_matches"] = close_countries(query, 5)
+    elif context["selected"] and "country" not in request.GET:
+        # A guessed country: its three checklists are one tap away on the first screen.
+        guessed = find_country(context["selected"])
+        context.update(guessed=guessed, guessed_surfaces=_surface_links(guessed))
 
     if "country" in request.GET:
         country = find_country(request.GET["country"])
@@ -102,13 +115,71 @@ def choose(request: HttpRequest) -> HttpResponse:
 
 
 @require_safe
+def checklist_country(request: HttpRequest, cc: str) -> HttpResponse:
+    """A checklist address without a device: on to the device question for that country."""
+    country = find_country(cc)
+    if country is None:
+        raise Http404("No country at this address.")
+    return redirect(f"{reverse('walkthroughs:start')}?country={country.code}", permanent=True)
+
+
+def _unknown_device(request: HttpRequest, country: Place, surface: str) -> HttpResponse:
+    """A 404 that says the device is unknown, and offers the country's three checklists."""
+    message = _(
+        "We have no checklist for “%(device)s”. Choose how you use LinkedIn in %(country)s:"
+    ) % {"device": surface[:30], "country": country.in_sentence}
+    return not_found(request, message=message, surfaces=_surface_links(country))
+
+
+def _checklist_or_redirect(request: HttpRequest, cc: str, surface: str) -> Place | HttpResponse:
+    """The country of a canonical checklist address, or the answer for any other address."""
+    country = find_country(cc)
+    if country is None:
+        raise Http404("No checklist at this address.")
+    if surface.lower() not in Surface.values:
+        return _unknown_device(request, country, surface)
+    if country.code != cc or surface != surface.lower():
+        # The same page (checklist, reminder or feed) at its canonical address.
+        view = request.resolver_match.view_name
+        return redirect(view, country.code, surface.lower(), permanent=True)
+    return country
+
+
+def progress_sentences(essentials: int, extras: int) -> dict[str, list[str]]:
+    """What the progress line says for every possible count, in the page's language.
+
+    Rendered here, once per count, so that the script only picks one: plurals are the
+    catalogue's business, not the script's.
+    """
+    essential_texts = []
+    for done in range(essentials + 1):
+        if done == essentials and essentials == 2:
+            text = _("Both essentials done")
+        elif done == essentials and essentials == 1:
+            text = _("The essential is done")
+        elif done == essentials:
+            text = _("All %(total)s essentials done") % {"total": essentials}
+        else:
+            text = ngettext(
+                "%(done)s of %(total)s essential done",
+                "%(done)s of %(total)s essentials done",
+                essentials,
+            ) % {"done": done, "total": essentials}
+        essential_texts.append(text)
+    extra_texts = [
+        ngettext("%(done)s of %(total)s extra", "%(done)s of %(total)s extras", extras)
+        % {"done": done, "total": extras}
+        for done in range(extras + 1)
+    ]
+    return {"essentials": essential_texts, "extras": extra_texts}
+
+
+@require_safe
 @cached_public()
 def checklist(request: HttpRequest, cc: str, surface: str) -> HttpResponse:
-    country = find_country(cc)
-    if country is None or surface.lower() not in Surface.values:
-        raise Http404("No checklist at this address.")
-    if country.code != cc or surface != surface.lower():
-        return redirect("walkthroughs:checklist", country.code, surface.lower(), permanent=True)
+    country = _checklist_or_redirect(request, cc, surface)
+    if isinstance(country, HttpResponse):
+        return country
 
     # Only look at the session when asked to preview: reading it adds Vary: Cookie.
     preview = request.GET.get("preview") == "1" and request.user.is_staff
@@ -129,6 +200,7 @@ def checklist(request: HttpRequest, cc: str, surface: str) -> HttpResponse:
         "main_items": main,
         "optional_items": optional,
         "progress_total": len(main) + len(optional),
+        "progress_sentences": progress_sentences(len(main), len(optional)),
         "other_items": result.not_applicable,
         "surfaces": _surface_links(country),
         "choices": country_choices(),
@@ -147,6 +219,49 @@ def checklist(request: HttpRequest, cc: str, surface: str) -> HttpResponse:
         # Drafts must never reach a shared cache or another visitor.
         patch_cache_control(response, private=True, no_store=True)
     return response
+
+
+@require_safe
+@cached_public()
+def checklist_reminder(request: HttpRequest, cc: str, surface: str) -> HttpResponse:
+    """A calendar file that reminds the visitor to check the settings again in three months.
+
+    The same file for everyone who asks for this checklist on the same day: it carries
+    the checklist's address and nothing about the visitor.
+    """
+    country = _checklist_or_redirect(request, cc, surface)
+    if isinstance(country, HttpResponse):
+        return country
+    url = request.build_absolute_uri(reverse("walkthroughs:checklist", args=[cc, surface]))
+    calendar = reminders.recheck_calendar(
+        name=f"{cc}-{surface}",
+        url=url,
+        title=_("Check your LinkedIn settings again"),
+        description=_(
+            "LinkedIn sometimes adds settings or renames them. Open your checklist and check "
+            "each setting again: %(url)s"
+        )
+        % {"url": url},
+        host=request.get_host(),
+    )
+    response = HttpResponse(calendar, content_type="text/calendar; charset=utf-8")
+    filename = f"linkedin-recheck-{cc}-{surface}.ics"
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+def checklist_feed(feed: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
+    """The Atom feed of one checklist's changes, at canonical addresses only, cached."""
+
+    @require_safe
+    @cached_public()
+    def view(request: HttpRequest, cc: str, surface: str) -> HttpResponse:
+        country = _checklist_or_redirect(request, cc, surface)
+        if isinstance(country, HttpResponse):
+            return country
+        return feed(request, cc=cc, surface=surface)
+
+    return view
 
 
 @require_safe
@@ -220,16 +335,23 @@ def robots_txt(request: HttpRequest) -> HttpResponse:
 
 
 def not_found(
-    request: HttpRequest, exception: Exception | None = None, status: int = 404, message: str = ""
+    request: HttpRequest,
+    exception: Exception | None = None,
+    status: int = 404,
+    message: str = "",
+    surfaces: list[tuple[str, str, str]] | None = None,
 ) -> HttpResponse:
-    """The 404 page offers the country picker, so a broken link still leads somewhere."""
-    try:
-        choices = country_choices()
-    except DatabaseError:  # a 404 page must render even when the database is down
-        choices = []
+    """The 404 page leads on: the country's checklists when the country is known, else the
+    country picker, so a broken link still leads somewhere."""
+    choices: list[tuple[str, str]] = []
+    if not surfaces:
+        # A 404 page must render even when the database is down.
+        with contextlib.suppress(DatabaseError):
+            choices = country_choices()
     context = {
         "choices": choices,
         "selected": _preselected(request, choices) if choices else "",
         "message": message,
+        "surfaces": surfaces or [],
     }
     return render(request, "404.html", context, status=status)

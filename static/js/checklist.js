@@ -1,5 +1,7 @@
 // Progress on a checklist, kept in this browser's localStorage only: nothing is sent
-// anywhere. Also the copy-link, share and print buttons, which need JavaScript.
+// anywhere. Ticks belong to the country, not to the device's checklist: the settings are
+// the account's, so an item ticked on the website checklist is ticked on the Android one.
+// Also the copy, share and print buttons, which need JavaScript.
 (function () {
   "use strict";
 
@@ -7,12 +9,19 @@
   if (!root) {
     return;
   }
-  var storageKey = "opt-out-guide:progress:" + root.getAttribute("data-checklist");
+  var country = root.getAttribute("data-country");
+  var storageKey = "opt-out-guide:ticks:" + country;
+  // Before ticks followed the account, each device's checklist kept its own.
+  var oldKeys = ["web", "ios", "android"].map(function (surface) {
+    return "opt-out-guide:progress:" + country + "/" + surface;
+  });
+  // Every sentence the progress line can say, rendered by the server in the page's language.
+  var sentences = JSON.parse(root.getAttribute("data-progress-sentences"));
 
-  function load() {
+  function read(key) {
     try {
-      var saved = JSON.parse(window.localStorage.getItem(storageKey) || "{}");
-      return saved && typeof saved === "object" ? saved : {};
+      var saved = JSON.parse(window.localStorage.getItem(key) || "{}");
+      return saved && typeof saved === "object" && !Array.isArray(saved) ? saved : {};
     } catch (error) {
       return {};
     }
@@ -30,32 +39,80 @@
     }
   }
 
+  function load() {
+    var state = read(storageKey);
+    var moved = false;
+    oldKeys.forEach(function (key) {
+      var ticks = read(key);
+      Object.keys(ticks).forEach(function (slug) {
+        // The latest version ticked anywhere wins: it is the one the visitor followed last.
+        if (typeof ticks[slug] === "string" && !(state[slug] >= ticks[slug])) {
+          state[slug] = ticks[slug];
+        }
+        moved = true;
+      });
+      try {
+        window.localStorage.removeItem(key);
+      } catch (error) {
+        // Nothing to tidy up where storage is refused.
+      }
+    });
+    if (moved) {
+      save(state);
+    }
+    return state;
+  }
+
   var state = load();
   var items = Array.prototype.slice.call(root.querySelectorAll(".item[data-slug]"));
   var progress = root.querySelector("[data-progress]");
+  var essentialsText = document.getElementById("progress-text");
+  var extrasText = document.getElementById("progress-extras");
   var bar = document.getElementById("progress-bar");
-  var text = document.getElementById("progress-text");
+  var donePanel = root.querySelector("[data-done-panel]");
+  var essentialCount = items.filter(function (item) {
+    return item.getAttribute("data-essential") === "true";
+  }).length;
+
+  function isTicked(slug) {
+    return Object.prototype.hasOwnProperty.call(state, slug);
+  }
 
   function render() {
-    var done = 0;
+    var essentialsDone = 0;
+    var extrasDone = 0;
     items.forEach(function (item) {
       var slug = item.getAttribute("data-slug");
-      var box = item.querySelector("[data-done]");
-      var ticked = Object.prototype.hasOwnProperty.call(state, slug);
+      var ticked = isTicked(slug);
       var changed = ticked && state[slug] < item.getAttribute("data-updated");
-      box.checked = ticked;
+      item.querySelector("[data-done]").checked = ticked;
       item.classList.toggle("item-done", ticked);
+      // A done item folds away, unless it changed since: then its steps need a look.
+      var folded = ticked && !changed && !item.classList.contains("item-open");
+      item.classList.toggle("item-folded", folded);
+      var reopen = item.querySelector("[data-reopen]");
+      reopen.hidden = !ticked || changed;
+      reopen.setAttribute("aria-expanded", String(!folded));
+      reopen.textContent = root.getAttribute(
+        folded ? "data-text-show-steps" : "data-text-fold-steps"
+      );
       item.querySelector("[data-changed-notice]").hidden = !changed;
-      if (ticked) {
-        done += 1;
+      if (ticked && item.getAttribute("data-essential") === "true") {
+        essentialsDone += 1;
+      } else if (ticked) {
+        extrasDone += 1;
       }
     });
-    bar.value = done;
-    // The sentence comes translated from the page, e.g. "%(done)s of %(total)s done".
-    text.textContent = root
-      .getAttribute("data-text-progress")
-      .replace("%(done)s", String(done))
-      .replace("%(total)s", String(items.length));
+    if (essentialsText) {
+      essentialsText.textContent = sentences.essentials[essentialsDone];
+      bar.value = essentialsDone;
+    }
+    if (extrasText) {
+      extrasText.textContent = sentences.extras[extrasDone];
+    }
+    if (donePanel) {
+      donePanel.hidden = !(essentialCount && essentialsDone === essentialCount);
+    }
   }
 
   items.forEach(function (item) {
@@ -69,37 +126,94 @@
       } else {
         delete state[slug];
       }
+      item.classList.remove("item-open");
       save(state);
+      render();
+    });
+    item.querySelector("[data-reopen]").addEventListener("click", function () {
+      item.classList.toggle("item-open");
       render();
     });
   });
 
   if (items.length) {
     progress.hidden = false;
-    root.querySelector("[data-reset]").addEventListener("click", function () {
+    var reset = root.querySelector("[data-reset]");
+    var confirm = root.querySelector("[data-reset-confirm]");
+    var askFirst = function (asking) {
+      confirm.hidden = !asking;
+      reset.setAttribute("aria-expanded", String(asking));
+    };
+    reset.addEventListener("click", function () {
+      askFirst(confirm.hidden);
+      if (!confirm.hidden) {
+        confirm.querySelector("[data-reset-no]").focus();
+      }
+    });
+    confirm.querySelector("[data-reset-yes]").addEventListener("click", function () {
       state = {};
       save(state);
+      items.forEach(function (item) {
+        item.classList.remove("item-open");
+      });
+      askFirst(false);
       render();
+      reset.focus();
+    });
+    confirm.querySelector("[data-reset-no]").addEventListener("click", function () {
+      askFirst(false);
+      reset.focus();
+    });
+    // Another tab ticked something on another device's checklist: follow it.
+    window.addEventListener("storage", function (event) {
+      if (event.key === storageKey || event.key === null) {
+        state = read(storageKey);
+        render();
+      }
     });
     render();
   }
 
+  // What is true only with this script running (that ticks are kept) is said only then.
+  Array.prototype.forEach.call(root.querySelectorAll("[data-needs-script]"), function (el) {
+    el.hidden = false;
+  });
+
+  // Copying: the link, and the text for a form.
+  var canCopy = Boolean(navigator.clipboard && window.isSecureContext);
+
+  function copy(text, status, done, failed) {
+    navigator.clipboard.writeText(text).then(
+      function () {
+        status.textContent = root.getAttribute(done);
+      },
+      function () {
+        status.textContent = root.getAttribute(failed);
+      }
+    );
+  }
+
+  Array.prototype.forEach.call(root.querySelectorAll("[data-copy-text]"), function (button) {
+    var source = document.getElementById(button.getAttribute("data-copy-text"));
+    var status = button.parentNode.querySelector("[data-copy-status]");
+    if (!canCopy || !source) {
+      return;
+    }
+    button.hidden = false;
+    button.addEventListener("click", function () {
+      copy(source.innerText.trim(), status, "data-text-text-copied", "data-text-text-copy-failed");
+    });
+  });
+
   // Sharing.
-  var status = root.querySelector("[data-share-status]");
+  var shareStatus = root.querySelector("[data-share-status]");
   var url = document.getElementById("share-url").value;
 
   var copyButton = root.querySelector("[data-copy-link]");
-  if (navigator.clipboard && window.isSecureContext) {
+  if (canCopy) {
     copyButton.hidden = false;
     copyButton.addEventListener("click", function () {
-      navigator.clipboard.writeText(url).then(
-        function () {
-          status.textContent = root.getAttribute("data-text-copied");
-        },
-        function () {
-          status.textContent = root.getAttribute("data-text-copy-failed");
-        }
-      );
+      copy(url, shareStatus, "data-text-copied", "data-text-copy-failed");
     });
   }
 

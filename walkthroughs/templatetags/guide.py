@@ -1,4 +1,5 @@
 import datetime
+import json
 
 from django import template
 from django.conf import settings
@@ -55,3 +56,9 @@ def language_versions(context: template.Context) -> list[dict[str, str]]:
             }
         )
     return versions
+
+
+@register.filter
+def json_attribute(value) -> str:
+    """Plain data as JSON for a data-* attribute; the template escapes it for the attribute."""
+    return json.dumps(value, ensure_ascii=False)

@@ -107,7 +107,7 @@ def test_mark_verified_today_stamps_the_item_and_its_steps(client):
     assert action.last_verified_by == user
     assert not action.steps.filter(last_verified_on__isnull=True).exists()
     html = client.get("/checklist/de/web/").content.decode()
-    assert "Steps verified on a live account on" in html
+    assert "Followed step by step on a live LinkedIn account on" in html
 
 
 def test_stale_items_are_flagged_in_the_list_and_the_overview(client):

@@ -105,9 +105,12 @@ def test_confidence_is_the_weakest_link_and_only_unconfirmed_rollouts_say_what_i
     factories.action(acme, "ai", policy_change=change, setting_label_confidence=Confidence.SINGLE)
     germany, japan = items(GERMANY)["ai"], items(JAPAN)["ai"]
     assert germany.confidence == Confidence.UNCERTAIN and germany.unverified
-    assert germany.checking == ["Is it live in Europe?"]
+    assert germany.checking == [
+        "We are not sure of the setting's exact name on screen.",
+        "Is it live in Europe?",
+    ]
     assert japan.confidence == Confidence.SINGLE
-    assert japan.checking == []
+    assert japan.checking == ["We are not sure of the setting's exact name on screen."]
 
 
 def test_a_rollout_note_is_a_warning_after_the_items_own(acme, regions):

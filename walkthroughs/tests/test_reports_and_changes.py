@@ -12,7 +12,8 @@ URL = "/checklist/de/ios/report/ai-training/"
 def test_report_form_loads_only_when_asked(client):
     page = client.get("/checklist/de/ios/")
     assert not page.cookies
-    assert f'href="{URL}"' in page.content.decode()
+    # One link per step, naming the step.
+    assert f'href="{URL}?step=1"' in page.content.decode()
     form = client.get(URL)
     assert form.status_code == 200
     assert "What do you see instead?" in form.content.decode()

@@ -12,7 +12,7 @@ from .factories import editor
 
 pytestmark = pytest.mark.django_db
 
-style_pass = importlib.import_module("walkthroughs.migrations.0019_translation_style_pass")
+style_pass = importlib.import_module("walkthroughs.migrations.0014_translation_style_pass")
 
 # What migrations 0008 and 0012 stored before the style pass, for a step and a German line.
 OLD_GERMAN_STEP = "Schalten Sie den Schalter aus."

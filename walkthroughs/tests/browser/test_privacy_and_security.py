@@ -50,6 +50,7 @@ def test_no_cookies_and_no_requests_to_other_sites(context, page, live_server):
     _journey_with_search(page)
     page.goto("/checklist/de/ios/")
     page.get_by_role("button", name="Clear my ticks").click()
+    page.get_by_role("button", name="Yes, clear them").click()
     page.goto("/checklist/gb/android/")
     page.goto("/?q=land")
     page.goto("/checklist/de/web/")
