@@ -320,6 +320,8 @@ def main(argv: list[str] | None = None) -> int:
             )
         # This machine, over plain HTTP: no redirect to HTTPS, and the local host names.
         env.setdefault("DJANGO_ALLOWED_HOSTS", "localhost,127.0.0.1,[::1]")
+        # Cached pages are made for one address: the one printed below, port included.
+        env.setdefault("DJANGO_CANONICAL_HOST", f"127.0.0.1:{env.get('PORT', '8080')}")
         if "DJANGO_SECURE_SSL_REDIRECT" not in env:
             env["DJANGO_SECURE_SSL_REDIRECT"] = "false"
             print("Plain HTTP on this machine: DJANGO_SECURE_SSL_REDIRECT=false.", flush=True)
