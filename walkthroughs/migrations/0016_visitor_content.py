@@ -71,19 +71,19 @@ TRANSLATIONS = {
         "zh-hant": "約三分鐘",
     },
     AI_OFF: {
-        "fr": "Sur le site, l'interrupteur « Use my data for training content creation AI "
-        "models » est désactivé.",
+        "fr": "Sur le site, le réglage « Use my data for training content creation AI "
+        "models » est désactivé.",
         "de": "Auf der Website ist der Schalter „Use my data for training content creation AI "
         "models“ ausgeschaltet.",
         # LinkedIn's own Dutch label of the switch is known (docs/facts.md).
-        "nl": "Op de website staat de schakelaar 'Mijn gegevens gebruiken voor training van "
-        "AI-modellen waarmee content wordt gemaakt' uit.",
-        "it": 'Sul sito, l\'interruttore "Use my data for training content creation AI models" '
+        "nl": "Op de website staat de schakelaar ‘Mijn gegevens gebruiken voor training van "
+        "AI-modellen waarmee content wordt gemaakt’ uit.",
+        "it": "Sul sito, l'interruttore «Use my data for training content creation AI models» "
         "è disattivato.",
         "es": "En la web, el interruptor «Use my data for training content creation AI models» "
         "está desactivado.",
-        "pt": 'No site, a chave "Use my data for training content creation AI models" fica '
-        "desativada.",
+        "pt": "No site, a configuração “Use my data for training content creation AI models” "
+        "fica desativada.",
         "pl": "Na stronie przełącznik „Use my data for training content creation AI models” "
         "jest wyłączony.",
         "zh-hant": "在網站上，「Use my data for training content creation AI models」開關顯示為關閉。",
@@ -103,7 +103,7 @@ TRANSLATIONS = {
         "ses intérêts légitimes, pour développer et entraîner des modèles d'intelligence "
         "artificielle, y compris des modèles qui ne génèrent pas de contenu, comme ceux qui "
         "servent à la personnalisation, à la sécurité ou à la lutte contre les abus. Le "
-        "paramètre « Data for Generative AI Improvement » ne couvre pas ce traitement. Merci "
+        "réglage « Data for Generative AI Improvement » ne couvre pas ce traitement. Merci "
         "d'y mettre fin pour mes données et de me le confirmer par e-mail.",
         "de": "Ich widerspreche der Verarbeitung meiner personenbezogenen Daten durch LinkedIn "
         "auf Grundlage seiner berechtigten Interessen, um KI-Modelle zu entwickeln und zu "
@@ -114,14 +114,14 @@ TRANSLATIONS = {
         "nl": "Ik maak bezwaar tegen de verwerking van mijn persoonsgegevens door LinkedIn op "
         "basis van zijn gerechtvaardigde belangen om AI-modellen te ontwikkelen en te trainen, "
         "ook modellen die geen content maken, zoals modellen voor personalisatie, veiligheid, "
-        "beveiliging of de bestrijding van misbruik. De instelling 'Data for Generative AI "
-        "Improvement' dekt deze verwerking niet. Ik verzoek u deze verwerking van mijn gegevens "
-        "te staken en dit per e-mail te bevestigen.",
+        "beveiliging of de bestrijding van misbruik. De instelling ‘Data for Generative AI "
+        "Improvement’ dekt deze verwerking niet. Ik verzoek LinkedIn deze verwerking van mijn "
+        "gegevens te staken en dit per e-mail te bevestigen.",
         "it": "Mi oppongo al trattamento dei miei dati personali da parte di LinkedIn, basato "
         "sui suoi legittimi interessi, per sviluppare e addestrare modelli di intelligenza "
         "artificiale, compresi i modelli che non generano contenuti, come quelli usati per la "
-        "personalizzazione, la sicurezza o il contrasto agli abusi. L'impostazione \"Data for "
-        'Generative AI Improvement" non copre questo trattamento. Vi chiedo di interromperlo '
+        "personalizzazione, la sicurezza o il contrasto agli abusi. L'impostazione «Data for "
+        "Generative AI Improvement» non copre questo trattamento. Vi chiedo di interromperlo "
         "per i miei dati e di confermarmelo via email.",
         "es": "Me opongo a que LinkedIn trate mis datos personales, sobre la base de sus "
         "intereses legítimos, para desarrollar y entrenar modelos de inteligencia artificial, "
@@ -132,8 +132,8 @@ TRANSLATIONS = {
         "pt": "Eu me oponho ao tratamento dos meus dados pessoais pelo LinkedIn, com base em "
         "seus interesses legítimos, para desenvolver e treinar modelos de inteligência "
         "artificial, inclusive modelos que não geram conteúdo, como os usados para "
-        'personalização, segurança ou combate a abusos. A configuração "Data for Generative '
-        'AI Improvement" não cobre esse tratamento. Peço que o interrompam para os meus dados '
+        "personalização, segurança ou combate a abusos. A configuração “Data for Generative "
+        "AI Improvement” não cobre esse tratamento. Peço que o interrompam para os meus dados "
         "e me confirmem por e-mail.",
         "pl": "Sprzeciwiam się przetwarzaniu moich danych osobowych przez LinkedIn na podstawie "
         "jego prawnie uzasadnionych interesów w celu rozwijania i trenowania modeli sztucznej "
