@@ -18,8 +18,6 @@ from config.tests.faults import free_port, wait_until
 
 ROOT = Path(__file__).resolve().parents[2]
 
-pytestmark = pytest.mark.django_db
-
 
 def get(port: int, path: str, host: str = "127.0.0.1") -> tuple[int, bytes]:
     client = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
@@ -42,10 +40,13 @@ def answers(port: int) -> bool:
 # (no gunicorn left, the test asleep) and is not yet understood, so it runs only when asked
 # (DEGRADE_SERVER_TESTS=1); test_degrade.py and test_cache_backend.py cover the same
 # outages in-process with a real redis-server.
-pytestmark = pytest.mark.skipif(
-    os.environ.get("DEGRADE_SERVER_TESTS") != "1",
-    reason="set DEGRADE_SERVER_TESTS=1 to run the two-gunicorn outage test",
-)
+pytestmark = [
+    pytest.mark.django_db,
+    pytest.mark.skipif(
+        os.environ.get("DEGRADE_SERVER_TESTS") != "1",
+        reason="set DEGRADE_SERVER_TESTS=1 to run the two-gunicorn outage test",
+    ),
+]
 
 
 @contextlib.contextmanager
