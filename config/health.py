@@ -16,7 +16,7 @@ from collections.abc import Callable
 
 from django.core.cache import caches
 from django.db import DatabaseError, connection
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, HttpResponseNotAllowed
 from django.template.loader import render_to_string
 from django.utils.cache import add_never_cache_headers
 from redis.exceptions import RedisError
@@ -103,7 +103,9 @@ class HealthCheckMiddleware:
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
         path = request.path.rstrip("/") or "/"
-        if (path == LIVE_PATH or path in READY_PATHS) and request.method in ("GET", "HEAD"):
+        if path == LIVE_PATH or path in READY_PATHS:
+            if request.method not in ("GET", "HEAD"):
+                return HttpResponseNotAllowed(["GET", "HEAD"])
             return healthz(path)
         return self.get_response(request)
 

@@ -36,3 +36,11 @@ def test_liveness_does_not_depend_on_the_database(client):
         response = client.get("/healthz/live")
     assert response.status_code == 200
     assert response.content == b"ok\n"
+
+
+@pytest.mark.parametrize("method", ["post", "put", "patch", "delete"])
+@pytest.mark.parametrize("path", ["/healthz", "/healthz/live", "/healthz/ready/"])
+def test_health_checks_refuse_other_methods_by_name(client, method, path):
+    response = getattr(client, method)(path)
+    assert response.status_code == 405
+    assert response["Allow"] == "GET, HEAD"
