@@ -165,6 +165,14 @@ def test_switcher_form_redirects_to_the_canonical_checklist(client):
     assert response["Location"] == "/checklist/gb/android/"
 
 
+def test_country_switcher_selects_the_checklists_own_country_only(client):
+    for code in ("de", "fr", "de"):
+        html = client.get(f"/fr/checklist/{code}/web/").content.decode()
+        switcher = html[html.index('id="switch-country"') :]
+        switcher = switcher[: switcher.index("</select>")]
+        assert re.findall(r'<option value="(\w*)" selected>', switcher) == [code]
+
+
 def test_switcher_with_bad_input_is_a_400(client):
     response = client.get("/checklist/", {"country": "xx", "surface": "web"})
     assert response.status_code == 400
