@@ -2,6 +2,7 @@
 # make serve — the production setup: nginx before gunicorn, DEBUG off, on PORT (8080)
 # make test  — lint, checks and the whole test suite
 # make bench — load benchmark against gunicorn (not part of make test)
+# make lighthouse — Lighthouse mobile scores of the landing page and two checklists
 #
 # Python 3.13 is taken from `python3.13` on PATH; name another with PYTHON=...
 # (with pyenv: PYENV_VERSION=3.13.0 make test).
@@ -14,7 +15,7 @@ BIN := $(VENV)/bin
 # and no HTTPS redirect, since the test client speaks plain HTTP.
 TEST_ENV := DJANGO_DEBUG=false DJANGO_SECRET_KEY=test-only-not-secret DJANGO_SECURE_SSL_REDIRECT=false
 
-.PHONY: run serve test lint bench clean messages
+.PHONY: run serve test lint bench lighthouse clean messages
 
 $(BIN)/python:
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info[:2] < (3, 12))' 2>/dev/null || { \
@@ -62,6 +63,10 @@ test: lint messages
 
 bench: $(VENV)/.dev
 	$(BIN)/python bench/run.py
+
+# Needs Chromium and npm (Lighthouse is installed from npm into .cache/ the first time).
+lighthouse: $(VENV)/.dev messages
+	$(BIN)/python bench/lighthouse.py
 
 clean:
 	rm -rf $(VENV) staticfiles .pytest_cache .ruff_cache locale/*/LC_MESSAGES/*.mo
