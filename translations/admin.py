@@ -116,6 +116,16 @@ class TranslationsAdminMixin:
                     notes.append(f"{len(state['missing'])} missing")
                 if state["outdated"]:
                     notes.append(f"{len(state['outdated'])} outdated")
+                # What visitors read of the item includes its parts: a part behind is not
+                # a complete item.
+                parts = [tr.status(part, language) for part in self.translation_parts(obj)]
+                in_parts = [
+                    f"{count} {kind}"
+                    for kind in ("missing", "outdated")
+                    if (count := sum(len(part[kind]) for part in parts))
+                ]
+                if in_parts:
+                    notes.append(f"{' and '.join(in_parts)} in its {self.parts_name}")
                 title += f" ({', '.join(notes)})" if notes else " (complete)"
             fieldsets.append(
                 (
@@ -129,6 +139,12 @@ class TranslationsAdminMixin:
             )
         return fieldsets
 
+    # Rows shown to visitors as part of this one (an item's steps), named for editors.
+    parts_name = "parts"
+
+    def translation_parts(self, obj) -> list[models.Model]:
+        return []
+
     @admin.display(description="Translations")
     def translation_status(self, obj) -> str:
         marks = {"complete": "✓", "missing": "missing", "outdated": "OUTDATED"}
@@ -137,6 +153,6 @@ class TranslationsAdminMixin:
             "<span title='{}'>{}: {}</span>",
             (
                 (LANGUAGE_NAMES[language], language, marks[state])
-                for language, state in tr.summary(obj).items()
+                for language, state in tr.summary(obj, *self.translation_parts(obj)).items()
             ),
         ) or format_html("")

@@ -181,6 +181,7 @@ class ActionAdmin(GuardedEditsMixin, TranslationsAdminMixin, SimpleHistoryAdmin)
     readonly_fields = ["draft_of", "last_verified_by", "updated_at", "preview_links"]
     inlines = [*(step_inline(surface) for surface in Surface), WarningInline]
     actions = ["mark_verified_today", "start_drafts", "publish_drafts"]
+    parts_name = "steps and warnings"
     fieldsets = [
         (None, {"fields": ["platform", "slug", "kind", "title", "summary", "policy_change"]}),
         (
@@ -218,10 +219,14 @@ class ActionAdmin(GuardedEditsMixin, TranslationsAdminMixin, SimpleHistoryAdmin)
         ),
     ]
 
+    def translation_parts(self, obj: Action) -> list[models.Model]:
+        return [*obj.steps.all(), *obj.warnings.all()]
+
     def get_queryset(self, request):
         return (
             super()
             .get_queryset(request)
+            .prefetch_related("steps", "warnings")
             .annotate(
                 open_report_count=Count(
                     "reports",

@@ -55,6 +55,7 @@ def item_json(item: Item) -> dict[str, Any]:
         "confidence": item.confidence,
         "unverified": item.unverified,
         "untranslated": item.untranslated,
+        "outdated": item.outdated,
         "checking": item.checking,
         "place_note": item.place_note or None,
         "sources_checked_on": _iso(item.sources_checked_on),
@@ -79,6 +80,7 @@ def item_json(item: Item) -> dict[str, Any]:
                     "ui_label": step.ui_label,
                     "ui_label_local": step.ui_label_local or None,
                     "confidence": step.confidence,
+                    "outdated": step.outdated,
                 }
                 for step in steps
             ]
