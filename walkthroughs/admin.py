@@ -1,10 +1,18 @@
 from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied
 from django.db import models, transaction
 from django.db.models import Count, F, Q
 from django.forms import BaseInlineFormSet, ModelForm, ValidationError
-from django.http import HttpRequest
-from django.urls import reverse
-from django.utils.html import format_html
+from django.http import (
+    Http404,
+    HttpRequest,
+    HttpResponse,
+    HttpResponseNotAllowed,
+    HttpResponseRedirect,
+)
+from django.shortcuts import get_object_or_404
+from django.urls import path, reverse
+from django.utils.html import format_html, format_html_join
 from simple_history.admin import SimpleHistoryAdmin
 
 from config.editing import GuardedEditsMixin
@@ -95,6 +103,8 @@ def step_inline(surface: Surface) -> type[admin.TabularInline]:
             "form": StepForm,
             "formset": formset,
             "fields": ["position", "text", "ui_label", "confidence", "last_verified_on"],
+            # Set by verifying the item on this device, never typed in.
+            "readonly_fields": ["last_verified_on"],
             "extra": 0,
             "ordering": ["position"],
             "verbose_name": f"step ({surface.label})",
@@ -126,6 +136,25 @@ def verify_all(model_admin: admin.ModelAdmin, request: HttpRequest, queryset, wh
         for obj in queryset:
             obj.verify(request.user)
     model_admin.message_user(request, f"Marked {queryset.count()} {what} as verified today.")
+
+
+def verify_on(surface: Surface):
+    """The list action that records a check of the selected items on one device."""
+
+    def action(model_admin: admin.ModelAdmin, request: HttpRequest, queryset) -> None:
+        with transaction.atomic():
+            for item in queryset:
+                item.verify(request.user, surface)
+        model_admin.message_user(
+            request,
+            f"Recorded {queryset.count()} item(s) as followed today on a live account: "
+            f"{surface.label}. Visitors were not told that anything changed.",
+        )
+
+    return admin.action(
+        action,
+        description=f"Followed today on a live account: {surface.label}",
+    )
 
 
 class StaleFilter(admin.SimpleListFilter):
@@ -178,9 +207,23 @@ class ActionAdmin(GuardedEditsMixin, TranslationsAdminMixin, SimpleHistoryAdmin)
     list_select_related = ["platform", "draft_of"]
     search_fields = ["slug", "title", "setting_label", "steps__text", "steps__ui_label"]
     autocomplete_fields = ["policy_change", "sources"]
-    readonly_fields = ["draft_of", "last_verified_by", "updated_at", "preview_links"]
+    readonly_fields = [
+        "draft_of",
+        "verification_by_device",
+        "last_verified_on",
+        "last_verified_by",
+        "updated_at",
+        "preview_links",
+    ]
     inlines = [*(step_inline(surface) for surface in Surface), WarningInline]
-    actions = ["mark_verified_today", "start_drafts", "publish_drafts"]
+    actions = [
+        *(f"verify_{surface.value}" for surface in Surface),
+        "start_drafts",
+        "publish_drafts",
+    ]
+    verify_web = verify_on(Surface.WEB)
+    verify_ios = verify_on(Surface.IOS)
+    verify_android = verify_on(Surface.ANDROID)
     parts_name = "steps and warnings"
     fieldsets = [
         (None, {"fields": ["platform", "slug", "kind", "title", "summary", "policy_change"]}),
@@ -202,7 +245,16 @@ class ActionAdmin(GuardedEditsMixin, TranslationsAdminMixin, SimpleHistoryAdmin)
             "Confidence and sources",
             {"fields": ["confidence", "checking_note", "sources", "sources_checked_on"]},
         ),
-        ("Verification", {"fields": ["last_verified_on", "last_verified_by"]}),
+        (
+            "Verification on a live account",
+            {
+                "description": "Follow the steps on a real account on one device, then use "
+                "that device's button at the top of this page. It records who checked and "
+                "when, and changes no content: visitors who ticked the item are not told it "
+                "changed.",
+                "fields": ["verification_by_device", "last_verified_on", "last_verified_by"],
+            },
+        ),
         (
             "Publishing",
             {
@@ -235,6 +287,60 @@ class ActionAdmin(GuardedEditsMixin, TranslationsAdminMixin, SimpleHistoryAdmin)
                 draft_count=Count("drafts"),
             )
         )
+
+    def get_urls(self):
+        verify = self.admin_site.admin_view(self.verify_view)
+        return [
+            path("<int:pk>/verify/<str:surface>/", verify, name="walkthroughs_action_verify"),
+            *super().get_urls(),
+        ]
+
+    def verify_view(self, request: HttpRequest, pk: int, surface: str) -> HttpResponse:
+        """The item page's buttons: followed today on a live account, on one device."""
+        if request.method != "POST":
+            return HttpResponseNotAllowed(["POST"])
+        if surface not in Surface.values:
+            raise Http404("No such device.")
+        item = get_object_or_404(Action, pk=pk)
+        if not self.has_change_permission(request, item):
+            raise PermissionDenied
+        item.verify(request.user, surface)
+        self.message_user(
+            request,
+            f"Recorded: you followed “{item.title}” today on a live account, "
+            f"{Surface(surface).label}. Visitors were not told that anything changed.",
+        )
+        return HttpResponseRedirect(reverse("admin:walkthroughs_action_change", args=[pk]))
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        extra_context = {
+            **(extra_context or {}),
+            "verify_buttons": [
+                (
+                    reverse("admin:walkthroughs_action_verify", args=[object_id, surface.value]),
+                    surface.label,
+                )
+                for surface in Surface
+            ]
+            if object_id and str(object_id).isdigit()
+            else [],
+        }
+        return super().change_view(request, object_id, form_url, extra_context)
+
+    @admin.display(description="Verified per device")
+    def verification_by_device(self, obj: Action) -> str:
+        if not obj.pk:
+            return "Save first."
+        rows = []
+        for surface, verification in obj.latest_verifications().items():
+            if verification is None:
+                rows.append((Surface(surface).label, "never followed on a live account"))
+            else:
+                who = verification.verified_by or "an editor no longer here"
+                rows.append(
+                    (Surface(surface).label, f"{verification.verified_on:%-d %B %Y} by {who}")
+                )
+        return format_html("<ul>{}</ul>", format_html_join("", "<li>{}: {}</li>", rows))
 
     @admin.display(description="Draft")
     def draft_status(self, obj: Action) -> str:
@@ -279,10 +385,6 @@ class ActionAdmin(GuardedEditsMixin, TranslationsAdminMixin, SimpleHistoryAdmin)
         else:
             super().save_model(request, obj, form, change)
 
-    @admin.action(description="Mark as verified today on a real account (item and its steps)")
-    def mark_verified_today(self, request: HttpRequest, queryset) -> None:
-        verify_all(self, request, queryset, "item(s)")
-
     @admin.action(description="Start a draft of the selected items")
     def start_drafts(self, request: HttpRequest, queryset) -> None:
         created = [drafts.start_draft(a) for a in queryset.filter(draft_of__isnull=True)]
@@ -320,7 +422,7 @@ class StepAdmin(GuardedEditsMixin, TranslationsAdminMixin, SimpleHistoryAdmin):
     list_select_related = ["action"]
     search_fields = ["text", "ui_label", "action__slug", "action__title"]
     autocomplete_fields = ["action"]
-    readonly_fields = ["last_verified_by", "updated_at"]
+    readonly_fields = ["last_verified_on", "last_verified_by", "updated_at"]
     actions = ["mark_verified_today"]
 
     @admin.display(boolean=True, description="Stale")

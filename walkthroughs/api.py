@@ -60,6 +60,8 @@ def item_json(item: Item) -> dict[str, Any]:
         "place_note": item.place_note or None,
         "sources_checked_on": _iso(item.sources_checked_on),
         "last_verified_on": _iso(item.last_verified_on),
+        # Per surface: when its steps were last followed on a live account.
+        "verified_on": {surface: _iso(day) for surface, day in item.verified_on.items()},
         "updated_at": item.updated_at.isoformat(),
         "sources": [source.url for source in item.sources if source.url],
         "citations": [dataclasses.asdict(source) for source in item.sources],

@@ -98,6 +98,8 @@ class Item:
     checking: list[str]
     sources_checked_on: datetime.date | None
     last_verified_on: datetime.date | None
+    # Per surface: the day its steps were last all followed on a live account, if ever.
+    verified_on: dict[str, datetime.date | None]
     # The latest change to the item or any of its steps shown.
     updated_at: datetime.datetime
     sources: list[SourceData]
@@ -146,6 +148,12 @@ class Item:
     def path(self) -> list[StepData]:
         """The steps that name a label on screen, in order: the way there at a glance."""
         return labelled(self.only_steps)
+
+    @property
+    def only_verified_on(self) -> datetime.date | None:
+        """When the steps were followed on a live account, for a checklist of one surface."""
+        (day,) = self.verified_on.values()
+        return day
 
     @property
     def only_step_doubts(self) -> tuple[str, ...]:
@@ -381,9 +389,11 @@ def _item(
         }
 
     steps = {surface: [] for surface in surfaces}
+    verified_on: dict[str, list] = {surface: [] for surface in surfaces}
     updated_at = action.updated_at
     for step in action.steps.all():
         updated_at = max(updated_at, step.updated_at)
+        verified_on[step.surface].append(step.last_verified_on)
         step_outdated: list[str] = []
         steps[step.surface].append(
             StepData(
@@ -435,6 +445,10 @@ def _item(
         checking=checking,
         sources_checked_on=action.sources_checked_on,
         last_verified_on=action.last_verified_on,
+        verified_on={
+            surface: None if None in dates else min(dates, default=None)
+            for surface, dates in verified_on.items()
+        },
         updated_at=updated_at,
         sources=sources,
         steps=steps,
