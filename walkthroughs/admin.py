@@ -1,8 +1,10 @@
+import re
+
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
 from django.db import models, transaction
 from django.db.models import Count, F, Q
-from django.forms import BaseInlineFormSet, ModelForm, ValidationError
+from django.forms import BaseInlineFormSet, CharField, ModelForm, Textarea, ValidationError
 from django.http import (
     Http404,
     HttpRequest,
@@ -13,6 +15,7 @@ from django.http import (
 from django.shortcuts import get_object_or_404
 from django.urls import path, reverse
 from django.utils.html import format_html, format_html_join
+from django.utils.safestring import mark_safe
 from simple_history.admin import SimpleHistoryAdmin
 
 from config.editing import GuardedEditsMixin
@@ -32,10 +35,43 @@ from .models import (
     Source,
     Step,
     Surface,
+    stale_before,
 )
 
 # Positions are moved out of the way by this much while a reordering is saved.
 _REORDER_OFFSET = 10000
+
+
+# Step and warning texts run to a few lines: editors read them whole while they edit.
+LONG_TEXT = Textarea(attrs={"rows": 3, "cols": 48})
+
+
+class OneParagraphField(CharField):
+    """Typed in a box of several lines, kept as one paragraph: visitors read it as one."""
+
+    def to_python(self, value):
+        return re.sub(r"\s*\n\s*", " ", super().to_python(value))
+
+
+class LongTextsMixin:
+    """Multi-line boxes for the short texts editors write several lines of."""
+
+    long_texts = ("text",)
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        if db_field.name in self.long_texts:
+            kwargs.update(widget=LONG_TEXT, form_class=OneParagraphField)
+        return super().formfield_for_dbfield(db_field, request, **kwargs)
+
+
+class ShortChoicesMixin:
+    """In a table row, a choice reads by its first words ('Confirmed', 'Single source'):
+    the whole label is in the column's help."""
+
+    def formfield_for_choice_field(self, db_field, request, **kwargs):
+        field = super().formfield_for_choice_field(db_field, request, **kwargs)
+        field.choices = [(value, str(label).split(" (")[0]) for value, label in field.choices]
+        return field
 
 
 class StepForm(ModelForm):
@@ -97,8 +133,9 @@ def step_inline(surface: Surface) -> type[admin.TabularInline]:
     )
     return type(
         f"{surface.name.title()}StepInline",
-        (GuardedEditsMixin, admin.TabularInline),
+        (GuardedEditsMixin, LongTextsMixin, ShortChoicesMixin, admin.TabularInline),
         {
+            "long_texts": ("text", "ui_label"),
             "model": Step,
             "form": StepForm,
             "formset": formset,
@@ -114,7 +151,7 @@ def step_inline(surface: Surface) -> type[admin.TabularInline]:
     )
 
 
-class WarningInline(GuardedEditsMixin, admin.TabularInline):
+class WarningInline(GuardedEditsMixin, LongTextsMixin, admin.TabularInline):
     model = ActionWarning
     fields = ["position", "kind", "text"]
     extra = 0
@@ -122,7 +159,9 @@ class WarningInline(GuardedEditsMixin, admin.TabularInline):
 
 
 @admin.register(ActionWarning)
-class ActionWarningAdmin(GuardedEditsMixin, TranslationsAdminMixin, SimpleHistoryAdmin):
+class ActionWarningAdmin(
+    GuardedEditsMixin, LongTextsMixin, TranslationsAdminMixin, SimpleHistoryAdmin
+):
     list_display = ["action", "position", "kind", "text", "translation_status"]
     list_filter = ["kind", "action"]
     list_select_related = ["action"]
@@ -189,19 +228,15 @@ class DraftFilter(admin.SimpleListFilter):
 
 @admin.register(Action)
 class ActionAdmin(GuardedEditsMixin, TranslationsAdminMixin, SimpleHistoryAdmin):
+    # Few columns, so that the list and its filters fit 1280 px: the rest is a click away.
     list_display = [
         "title",
         "slug",
-        "is_published",
-        "draft_status",
-        "optional",
-        "position",
-        "confidence",
-        "last_verified_on",
-        "stale",
+        "publishing",
+        "sureness",
+        "verified_devices",
         "open_reports",
         "translation_status",
-        "updated_at",
     ]
     list_filter = [DraftFilter, StaleFilter, "is_published", "optional", "kind", "confidence"]
     list_select_related = ["platform", "draft_of"]
@@ -342,17 +377,34 @@ class ActionAdmin(GuardedEditsMixin, TranslationsAdminMixin, SimpleHistoryAdmin)
                 )
         return format_html("<ul>{}</ul>", format_html_join("", "<li>{}: {}</li>", rows))
 
-    @admin.display(description="Draft")
-    def draft_status(self, obj: Action) -> str:
+    @admin.display(description="Publishing", ordering="is_published")
+    def publishing(self, obj: Action) -> str:
         if obj.draft_of_id:
             return "This is a draft"
-        return "Has a draft" if obj.draft_count else ""
+        state = "Published" if obj.is_published else "Hidden"
+        return f"{state}, has a draft" if obj.draft_count else state
 
-    @admin.display(boolean=True, description="Stale")
-    def stale(self, obj: Action) -> bool:
-        return obj.is_stale
+    @admin.display(description="Confidence", ordering="confidence")
+    def sureness(self, obj: Action) -> str:
+        return obj.get_confidence_display().split(" (")[0]
 
-    @admin.display(description="Open reports", ordering="open_report_count")
+    @admin.display(description="Verified")
+    def verified_devices(self, obj: Action) -> str:
+        days: dict[str, list] = {}
+        for step in obj.steps.all():
+            days.setdefault(step.surface, []).append(step.last_verified_on)
+        rows = []
+        for surface in Surface:
+            if surface.value not in days:
+                continue
+            dates = days[surface.value]
+            day = None if None in dates else min(dates)
+            stale = day is None or day < stale_before()
+            when = f"{day:%-d %b %Y}" if day else "never"
+            rows.append((surface.value, when, " (stale)" if stale and day else ""))
+        return format_html_join(mark_safe("<br>"), "{}: {}{}", rows)
+
+    @admin.display(description="Reports", ordering="open_report_count")
     def open_reports(self, obj: Action) -> int:
         return obj.open_report_count
 
@@ -405,19 +457,11 @@ class ActionAdmin(GuardedEditsMixin, TranslationsAdminMixin, SimpleHistoryAdmin)
 
 
 @admin.register(Step)
-class StepAdmin(GuardedEditsMixin, TranslationsAdminMixin, SimpleHistoryAdmin):
+class StepAdmin(GuardedEditsMixin, LongTextsMixin, TranslationsAdminMixin, SimpleHistoryAdmin):
     """Each step on its own page too: its translations, its history, earlier versions."""
 
-    list_display = [
-        "action",
-        "surface",
-        "position",
-        "text",
-        "ui_label",
-        "confidence",
-        "stale",
-        "translation_status",
-    ]
+    # "ai-training / web #3" names the item, the device and the place in one short column.
+    list_display = ["__str__", "text", "ui_label", "confidence", "stale", "translation_status"]
     list_filter = ["surface", "confidence", "action"]
     list_select_related = ["action"]
     search_fields = ["text", "ui_label", "action__slug", "action__title"]
@@ -515,7 +559,7 @@ class ChangeNoteAdmin(SimpleHistoryAdmin):
 class ReportAdmin(SimpleHistoryAdmin):
     """Visitors' reports, grouped by item and surface, newest first within each."""
 
-    list_display = ["action", "surface", "country", "status", "short_description", "created_at"]
+    list_display = ["short_description", "concerns", "status", "created_at"]
     list_display_links = ["short_description"]
     list_editable = ["status"]
     list_filter = ["status", "surface", "action"]
@@ -534,6 +578,10 @@ class ReportAdmin(SimpleHistoryAdmin):
 
     def has_add_permission(self, request: HttpRequest) -> bool:
         return False
+
+    @admin.display(description="About", ordering="action__slug")
+    def concerns(self, obj: Report) -> str:
+        return f"{obj.action.slug} / {obj.surface} / {obj.country.code.upper()}"
 
     @admin.display(description="What the visitor sees")
     def short_description(self, obj: Report) -> str:

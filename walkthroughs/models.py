@@ -531,6 +531,7 @@ class Action(Verified, Translatable):
 
     class Meta:
         ordering = ["platform", "optional", "position", "slug"]
+        verbose_name = "checklist item"
         constraints = [
             # Drafts share their original's slug; published items never do.
             models.UniqueConstraint(
@@ -710,6 +711,8 @@ class ChangeNote(models.Model):
 
     class Meta:
         ordering = ["-changed_on", "-created_at", "-pk"]
+        verbose_name = "change log entry"
+        verbose_name_plural = "change log entries"
 
     def __str__(self) -> str:
         return f"{self.changed_on}: {self.item_title}: {self.note}"
@@ -746,6 +749,7 @@ class Report(models.Model):
 
     class Meta:
         ordering = ["action", "surface", "-created_at"]
+        verbose_name = "visitor report"
         constraints = [
             models.CheckConstraint(
                 condition=models.Q(surface__in=Surface.values), name="report_surface_valid"
