@@ -116,6 +116,16 @@ class TranslationsAdminMixin:
                     notes.append(f"{len(state['missing'])} missing")
                 if state["outdated"]:
                     notes.append(f"{len(state['outdated'])} outdated")
+                # What visitors read of the item includes its parts: a part behind is not
+                # a complete item.
+                parts = [tr.status(part, language) for part in self.translation_parts(obj)]
+                in_parts = [
+                    f"{count} {kind}"
+                    for kind in ("missing", "outdated")
+                    if (count := sum(len(part[kind]) for part in parts))
+                ]
+                if in_parts:
+                    notes.append(f"{' and '.join(in_parts)} in its {self.parts_name}")
                 title += f" ({', '.join(notes)})" if notes else " (complete)"
             fieldsets.append(
                 (
@@ -129,14 +139,21 @@ class TranslationsAdminMixin:
             )
         return fieldsets
 
+    # Rows shown to visitors as part of this one (an item's steps), named for editors.
+    parts_name = "parts"
+
+    def translation_parts(self, obj) -> list[models.Model]:
+        return []
+
     @admin.display(description="Translations")
     def translation_status(self, obj) -> str:
-        marks = {"complete": "✓", "missing": "missing", "outdated": "OUTDATED"}
-        return format_html_join(
-            " ",
-            "<span title='{}'>{}: {}</span>",
-            (
-                (LANGUAGE_NAMES[language], language, marks[state])
-                for language, state in tr.summary(obj).items()
-            ),
-        ) or format_html("")
+        """The languages that are behind, or a tick when none is: short enough for a list."""
+        marks = {"missing": "missing", "outdated": "OUTDATED"}
+        behind = [
+            (LANGUAGE_NAMES[language], language, marks[state])
+            for language, state in tr.summary(obj, *self.translation_parts(obj)).items()
+            if state != "complete"
+        ]
+        if not behind:
+            return format_html("<span title='{}'>✓ all</span>", "Every language is complete")
+        return format_html_join(" ", "<span title='{}'>{}: {}</span>", behind)

@@ -5,8 +5,10 @@ field and a ``TRANSLATABLE`` tuple) keeps its translations in that one field:
 
     {"fr": {"title": "…", "_source": {"title": "<fingerprint of the English>"}}}
 
-The fingerprint records which English text a translation was made from, so editors see
-a translation as outdated as soon as the English changes after it.
+The fingerprint records which English text a translation was made from. As soon as the
+English changes after it, the translation is outdated: editors see it marked so, and
+visitors read the current English instead of the older translation until a translator
+brings it up to date.
 """
 
 import hashlib
@@ -19,6 +21,11 @@ from django.db import models
 from .models import Translatable
 
 SOURCE = "_source"
+
+# What a visitor reads of one field in one language.
+CURRENT = "current"  # the translation of today's English, or the English itself
+MISSING = "missing"  # no translation: the English stands in
+OUTDATED = "outdated"  # translated from an earlier English: today's English stands in
 
 
 def fingerprint(text: str) -> str:
@@ -43,13 +50,25 @@ def screen_labels(model: type[models.Model]) -> tuple[str, ...]:
     return model.SCREEN_LABELS if issubclass(model, Translatable) else ()
 
 
-def get(obj: models.Model, field: str, language: str) -> tuple[str, bool]:
-    """The field in the language, and whether a translation was found (else English)."""
+def lookup(obj: models.Model, field: str, language: str) -> tuple[str, str]:
+    """The field as a visitor in the language reads it, and whether that is CURRENT,
+    MISSING or OUTDATED (in both of which the English is shown)."""
     english = getattr(obj, field)
     if language == settings.LANGUAGE_CODE or not english:
-        return english, True
-    text = (obj.translations or {}).get(language, {}).get(field, "")
-    return (text, True) if text else (english, False)
+        return english, CURRENT
+    entry = (obj.translations or {}).get(language, {})
+    text = entry.get(field, "")
+    if not text:
+        return english, MISSING
+    if entry.get(SOURCE, {}).get(field) != fingerprint(english):
+        return english, OUTDATED
+    return text, CURRENT
+
+
+def get(obj: models.Model, field: str, language: str) -> tuple[str, bool]:
+    """The field in the language, and whether a current translation was found (else English)."""
+    text, state = lookup(obj, field, language)
+    return text, state == CURRENT
 
 
 def set_translation(obj: models.Model, language: str, field: str, text: str) -> None:
@@ -77,21 +96,41 @@ def status(obj: models.Model, language: str) -> dict[str, list[str]]:
     labels = screen_labels(type(obj))
     for field in translatable_fields(obj):
         english = getattr(obj, field)
-        if not english or field in labels:
+        if not english:
             continue
         if not entry.get(field):
-            missing.append(field)
+            # A screen label is entered only where it is known: none is not missing.
+            if field not in labels:
+                missing.append(field)
         elif sources.get(field) != fingerprint(english):
+            # A label made for an earlier English names what the screen no longer shows.
             outdated.append(field)
     return {"missing": missing, "outdated": outdated}
 
 
-def summary(obj: models.Model) -> dict[str, Any]:
-    """Per language: 'complete', 'missing' or 'outdated', for editors' lists."""
+def summary(*objs: models.Model) -> dict[str, Any]:
+    """Per language: 'complete', 'missing' or 'outdated', for editors' lists.
+
+    With several rows (an item and its steps), the worst of them: outdated before missing.
+    """
     result = {}
     for language in other_languages():
-        state = status(obj, language)
+        states = [status(obj, language) for obj in objs]
         result[language] = (
-            "outdated" if state["outdated"] else "missing" if state["missing"] else "complete"
+            "outdated"
+            if any(state["outdated"] for state in states)
+            else "missing"
+            if any(state["missing"] for state in states)
+            else "complete"
         )
     return result
+
+
+def outdated_rows(language: str) -> list[tuple[models.Model, list[str]]]:
+    """Every row with a field whose English changed after its translation, and the fields."""
+    rows = []
+    for model in translatable_models():
+        for obj in model.objects.all():
+            if fields := status(obj, language)["outdated"]:
+                rows.append((obj, fields))
+    return rows

@@ -1,10 +1,21 @@
+import re
+
 from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied
 from django.db import models, transaction
 from django.db.models import Count, F, Q
-from django.forms import BaseInlineFormSet, ModelForm, ValidationError
-from django.http import HttpRequest
-from django.urls import reverse
-from django.utils.html import format_html
+from django.forms import BaseInlineFormSet, CharField, ModelForm, Textarea, ValidationError
+from django.http import (
+    Http404,
+    HttpRequest,
+    HttpResponse,
+    HttpResponseNotAllowed,
+    HttpResponseRedirect,
+)
+from django.shortcuts import get_object_or_404
+from django.urls import path, reverse
+from django.utils.html import format_html, format_html_join
+from django.utils.safestring import mark_safe
 from simple_history.admin import SimpleHistoryAdmin
 
 from config.editing import GuardedEditsMixin
@@ -24,10 +35,43 @@ from .models import (
     Source,
     Step,
     Surface,
+    stale_before,
 )
 
 # Positions are moved out of the way by this much while a reordering is saved.
 _REORDER_OFFSET = 10000
+
+
+# Step and warning texts run to a few lines: editors read them whole while they edit.
+LONG_TEXT = Textarea(attrs={"rows": 3, "cols": 48})
+
+
+class OneParagraphField(CharField):
+    """Typed in a box of several lines, kept as one paragraph: visitors read it as one."""
+
+    def to_python(self, value):
+        return re.sub(r"\s*\n\s*", " ", super().to_python(value))
+
+
+class LongTextsMixin:
+    """Multi-line boxes for the short texts editors write several lines of."""
+
+    long_texts = ("text",)
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        if db_field.name in self.long_texts:
+            kwargs.update(widget=LONG_TEXT, form_class=OneParagraphField)
+        return super().formfield_for_dbfield(db_field, request, **kwargs)
+
+
+class ShortChoicesMixin:
+    """In a table row, a choice reads by its first words ('Confirmed', 'Single source'):
+    the whole label is in the column's help."""
+
+    def formfield_for_choice_field(self, db_field, request, **kwargs):
+        field = super().formfield_for_choice_field(db_field, request, **kwargs)
+        field.choices = [(value, str(label).split(" (")[0]) for value, label in field.choices]
+        return field
 
 
 class StepForm(ModelForm):
@@ -89,12 +133,15 @@ def step_inline(surface: Surface) -> type[admin.TabularInline]:
     )
     return type(
         f"{surface.name.title()}StepInline",
-        (GuardedEditsMixin, admin.TabularInline),
+        (GuardedEditsMixin, LongTextsMixin, ShortChoicesMixin, admin.TabularInline),
         {
+            "long_texts": ("text", "ui_label"),
             "model": Step,
             "form": StepForm,
             "formset": formset,
             "fields": ["position", "text", "ui_label", "confidence", "last_verified_on"],
+            # Set by verifying the item on this device, never typed in.
+            "readonly_fields": ["last_verified_on"],
             "extra": 0,
             "ordering": ["position"],
             "verbose_name": f"step ({surface.label})",
@@ -104,7 +151,7 @@ def step_inline(surface: Surface) -> type[admin.TabularInline]:
     )
 
 
-class WarningInline(GuardedEditsMixin, admin.TabularInline):
+class WarningInline(GuardedEditsMixin, LongTextsMixin, admin.TabularInline):
     model = ActionWarning
     fields = ["position", "kind", "text"]
     extra = 0
@@ -112,7 +159,9 @@ class WarningInline(GuardedEditsMixin, admin.TabularInline):
 
 
 @admin.register(ActionWarning)
-class ActionWarningAdmin(GuardedEditsMixin, TranslationsAdminMixin, SimpleHistoryAdmin):
+class ActionWarningAdmin(
+    GuardedEditsMixin, LongTextsMixin, TranslationsAdminMixin, SimpleHistoryAdmin
+):
     list_display = ["action", "position", "kind", "text", "translation_status"]
     list_filter = ["kind", "action"]
     list_select_related = ["action"]
@@ -126,6 +175,25 @@ def verify_all(model_admin: admin.ModelAdmin, request: HttpRequest, queryset, wh
         for obj in queryset:
             obj.verify(request.user)
     model_admin.message_user(request, f"Marked {queryset.count()} {what} as verified today.")
+
+
+def verify_on(surface: Surface):
+    """The list action that records a check of the selected items on one device."""
+
+    def action(model_admin: admin.ModelAdmin, request: HttpRequest, queryset) -> None:
+        with transaction.atomic():
+            for item in queryset:
+                item.verify(request.user, surface)
+        model_admin.message_user(
+            request,
+            f"Recorded {queryset.count()} item(s) as followed today on a live account: "
+            f"{surface.label}. Visitors were not told that anything changed.",
+        )
+
+    return admin.action(
+        action,
+        description=f"Followed today on a live account: {surface.label}",
+    )
 
 
 class StaleFilter(admin.SimpleListFilter):
@@ -160,27 +228,38 @@ class DraftFilter(admin.SimpleListFilter):
 
 @admin.register(Action)
 class ActionAdmin(GuardedEditsMixin, TranslationsAdminMixin, SimpleHistoryAdmin):
+    # Few columns, so that the list and its filters fit 1280 px: the rest is a click away.
     list_display = [
         "title",
         "slug",
-        "is_published",
-        "draft_status",
-        "optional",
-        "position",
-        "confidence",
-        "last_verified_on",
-        "stale",
+        "publishing",
+        "sureness",
+        "verified_devices",
         "open_reports",
         "translation_status",
-        "updated_at",
     ]
     list_filter = [DraftFilter, StaleFilter, "is_published", "optional", "kind", "confidence"]
     list_select_related = ["platform", "draft_of"]
     search_fields = ["slug", "title", "setting_label", "steps__text", "steps__ui_label"]
     autocomplete_fields = ["policy_change", "sources"]
-    readonly_fields = ["draft_of", "last_verified_by", "updated_at", "preview_links"]
+    readonly_fields = [
+        "draft_of",
+        "verification_by_device",
+        "last_verified_on",
+        "last_verified_by",
+        "updated_at",
+        "preview_links",
+    ]
     inlines = [*(step_inline(surface) for surface in Surface), WarningInline]
-    actions = ["mark_verified_today", "start_drafts", "publish_drafts"]
+    actions = [
+        *(f"verify_{surface.value}" for surface in Surface),
+        "start_drafts",
+        "publish_drafts",
+    ]
+    verify_web = verify_on(Surface.WEB)
+    verify_ios = verify_on(Surface.IOS)
+    verify_android = verify_on(Surface.ANDROID)
+    parts_name = "steps and warnings"
     fieldsets = [
         (None, {"fields": ["platform", "slug", "kind", "title", "summary", "policy_change"]}),
         (
@@ -201,7 +280,16 @@ class ActionAdmin(GuardedEditsMixin, TranslationsAdminMixin, SimpleHistoryAdmin)
             "Confidence and sources",
             {"fields": ["confidence", "checking_note", "sources", "sources_checked_on"]},
         ),
-        ("Verification", {"fields": ["last_verified_on", "last_verified_by"]}),
+        (
+            "Verification on a live account",
+            {
+                "description": "Follow the steps on a real account on one device, then use "
+                "that device's button at the top of this page. It records who checked and "
+                "when, and changes no content: visitors who ticked the item are not told it "
+                "changed.",
+                "fields": ["verification_by_device", "last_verified_on", "last_verified_by"],
+            },
+        ),
         (
             "Publishing",
             {
@@ -218,10 +306,14 @@ class ActionAdmin(GuardedEditsMixin, TranslationsAdminMixin, SimpleHistoryAdmin)
         ),
     ]
 
+    def translation_parts(self, obj: Action) -> list[models.Model]:
+        return [*obj.steps.all(), *obj.warnings.all()]
+
     def get_queryset(self, request):
         return (
             super()
             .get_queryset(request)
+            .prefetch_related("steps", "warnings")
             .annotate(
                 open_report_count=Count(
                     "reports",
@@ -231,17 +323,88 @@ class ActionAdmin(GuardedEditsMixin, TranslationsAdminMixin, SimpleHistoryAdmin)
             )
         )
 
-    @admin.display(description="Draft")
-    def draft_status(self, obj: Action) -> str:
+    def get_urls(self):
+        verify = self.admin_site.admin_view(self.verify_view)
+        return [
+            path("<int:pk>/verify/<str:surface>/", verify, name="walkthroughs_action_verify"),
+            *super().get_urls(),
+        ]
+
+    def verify_view(self, request: HttpRequest, pk: int, surface: str) -> HttpResponse:
+        """The item page's buttons: followed today on a live account, on one device."""
+        if request.method != "POST":
+            return HttpResponseNotAllowed(["POST"])
+        if surface not in Surface.values:
+            raise Http404("No such device.")
+        item = get_object_or_404(Action, pk=pk)
+        if not self.has_change_permission(request, item):
+            raise PermissionDenied
+        item.verify(request.user, surface)
+        self.message_user(
+            request,
+            f"Recorded: you followed “{item.title}” today on a live account, "
+            f"{Surface(surface).label}. Visitors were not told that anything changed.",
+        )
+        return HttpResponseRedirect(reverse("admin:walkthroughs_action_change", args=[pk]))
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        extra_context = {
+            **(extra_context or {}),
+            "verify_buttons": [
+                (
+                    reverse("admin:walkthroughs_action_verify", args=[object_id, surface.value]),
+                    surface.label,
+                )
+                for surface in Surface
+            ]
+            if object_id and str(object_id).isdigit()
+            else [],
+        }
+        return super().change_view(request, object_id, form_url, extra_context)
+
+    @admin.display(description="Verified per device")
+    def verification_by_device(self, obj: Action) -> str:
+        if not obj.pk:
+            return "Save first."
+        rows = []
+        for surface, verification in obj.latest_verifications().items():
+            if verification is None:
+                rows.append((Surface(surface).label, "never followed on a live account"))
+            else:
+                who = verification.verified_by or "an editor no longer here"
+                rows.append(
+                    (Surface(surface).label, f"{verification.verified_on:%-d %B %Y} by {who}")
+                )
+        return format_html("<ul>{}</ul>", format_html_join("", "<li>{}: {}</li>", rows))
+
+    @admin.display(description="Publishing", ordering="is_published")
+    def publishing(self, obj: Action) -> str:
         if obj.draft_of_id:
             return "This is a draft"
-        return "Has a draft" if obj.draft_count else ""
+        state = "Published" if obj.is_published else "Hidden"
+        return f"{state}, has a draft" if obj.draft_count else state
 
-    @admin.display(boolean=True, description="Stale")
-    def stale(self, obj: Action) -> bool:
-        return obj.is_stale
+    @admin.display(description="Confidence", ordering="confidence")
+    def sureness(self, obj: Action) -> str:
+        return obj.get_confidence_display().split(" (")[0]
 
-    @admin.display(description="Open reports", ordering="open_report_count")
+    @admin.display(description="Verified")
+    def verified_devices(self, obj: Action) -> str:
+        days: dict[str, list] = {}
+        for step in obj.steps.all():
+            days.setdefault(step.surface, []).append(step.last_verified_on)
+        rows = []
+        for surface in Surface:
+            if surface.value not in days:
+                continue
+            dates = days[surface.value]
+            day = None if None in dates else min(dates)
+            stale = day is None or day < stale_before()
+            when = f"{day:%-d %b %Y}" if day else "never"
+            rows.append((surface.value, when, " (stale)" if stale and day else ""))
+        return format_html_join(mark_safe("<br>"), "{}: {}{}", rows)
+
+    @admin.display(description="Reports", ordering="open_report_count")
     def open_reports(self, obj: Action) -> int:
         return obj.open_report_count
 
@@ -274,10 +437,6 @@ class ActionAdmin(GuardedEditsMixin, TranslationsAdminMixin, SimpleHistoryAdmin)
         else:
             super().save_model(request, obj, form, change)
 
-    @admin.action(description="Mark as verified today on a real account (item and its steps)")
-    def mark_verified_today(self, request: HttpRequest, queryset) -> None:
-        verify_all(self, request, queryset, "item(s)")
-
     @admin.action(description="Start a draft of the selected items")
     def start_drafts(self, request: HttpRequest, queryset) -> None:
         created = [drafts.start_draft(a) for a in queryset.filter(draft_of__isnull=True)]
@@ -298,24 +457,16 @@ class ActionAdmin(GuardedEditsMixin, TranslationsAdminMixin, SimpleHistoryAdmin)
 
 
 @admin.register(Step)
-class StepAdmin(GuardedEditsMixin, TranslationsAdminMixin, SimpleHistoryAdmin):
+class StepAdmin(GuardedEditsMixin, LongTextsMixin, TranslationsAdminMixin, SimpleHistoryAdmin):
     """Each step on its own page too: its translations, its history, earlier versions."""
 
-    list_display = [
-        "action",
-        "surface",
-        "position",
-        "text",
-        "ui_label",
-        "confidence",
-        "stale",
-        "translation_status",
-    ]
+    # "ai-training / web #3" names the item, the device and the place in one short column.
+    list_display = ["__str__", "text", "ui_label", "confidence", "stale", "translation_status"]
     list_filter = ["surface", "confidence", "action"]
     list_select_related = ["action"]
     search_fields = ["text", "ui_label", "action__slug", "action__title"]
     autocomplete_fields = ["action"]
-    readonly_fields = ["last_verified_by", "updated_at"]
+    readonly_fields = ["last_verified_on", "last_verified_by", "updated_at"]
     actions = ["mark_verified_today"]
 
     @admin.display(boolean=True, description="Stale")
@@ -408,7 +559,7 @@ class ChangeNoteAdmin(SimpleHistoryAdmin):
 class ReportAdmin(SimpleHistoryAdmin):
     """Visitors' reports, grouped by item and surface, newest first within each."""
 
-    list_display = ["action", "surface", "country", "status", "short_description", "created_at"]
+    list_display = ["short_description", "concerns", "status", "created_at"]
     list_display_links = ["short_description"]
     list_editable = ["status"]
     list_filter = ["status", "surface", "action"]
@@ -427,6 +578,10 @@ class ReportAdmin(SimpleHistoryAdmin):
 
     def has_add_permission(self, request: HttpRequest) -> bool:
         return False
+
+    @admin.display(description="About", ordering="action__slug")
+    def concerns(self, obj: Report) -> str:
+        return f"{obj.action.slug} / {obj.surface} / {obj.country.code.upper()}"
 
     @admin.display(description="What the visitor sees")
     def short_description(self, obj: Report) -> str:

@@ -55,10 +55,13 @@ def item_json(item: Item) -> dict[str, Any]:
         "confidence": item.confidence,
         "unverified": item.unverified,
         "untranslated": item.untranslated,
+        "outdated": item.outdated,
         "checking": item.checking,
         "place_note": item.place_note or None,
         "sources_checked_on": _iso(item.sources_checked_on),
         "last_verified_on": _iso(item.last_verified_on),
+        # Per surface: when its steps were last followed on a live account.
+        "verified_on": {surface: _iso(day) for surface, day in item.verified_on.items()},
         "updated_at": item.updated_at.isoformat(),
         "sources": [source.url for source in item.sources if source.url],
         "citations": [dataclasses.asdict(source) for source in item.sources],
@@ -79,6 +82,7 @@ def item_json(item: Item) -> dict[str, Any]:
                     "ui_label": step.ui_label,
                     "ui_label_local": step.ui_label_local or None,
                     "confidence": step.confidence,
+                    "outdated": step.outdated,
                 }
                 for step in steps
             ]

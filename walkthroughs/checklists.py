@@ -39,6 +39,12 @@ class StepData:
     ui_label: str
     confidence: str
     ui_label_local: str = ""
+    # Fields shown in English because the English changed after their translation.
+    outdated_fields: tuple[str, ...] = ()
+
+    @property
+    def outdated(self) -> bool:
+        return bool(self.outdated_fields)
 
     @property
     def screen_label(self) -> str:
@@ -92,6 +98,8 @@ class Item:
     checking: list[str]
     sources_checked_on: datetime.date | None
     last_verified_on: datetime.date | None
+    # Per surface: the day its steps were last all followed on a live account, if ever.
+    verified_on: dict[str, datetime.date | None]
     # The latest change to the item or any of its steps shown.
     updated_at: datetime.datetime
     sources: list[SourceData]
@@ -100,6 +108,9 @@ class Item:
     setting_label_local: str = ""
     # Some visitor-facing text is shown in English for want of a translation.
     untranslated: bool = False
+    # Some is shown in English because the English changed after its translation: the
+    # item's own fields here, and ``outdated`` for the item with its steps.
+    outdated_fields: tuple[str, ...] = ()
     # What we do not know about how the platform counts members of this place, if anything.
     place_note: str = ""
     # The editors' estimate ("about a minute"), what the member sees once it is done, and
@@ -117,6 +128,13 @@ class Item:
         return self.confidence != Confidence.CONFIRMED
 
     @property
+    def outdated(self) -> bool:
+        """Some of the item or of its steps is newer in English than in its translation."""
+        return bool(self.outdated_fields) or any(
+            step.outdated for steps in self.steps.values() for step in steps
+        )
+
+    @property
     def label_uncertain(self) -> bool:
         return self.setting_label_confidence != Confidence.CONFIRMED
 
@@ -130,6 +148,12 @@ class Item:
     def path(self) -> list[StepData]:
         """The steps that name a label on screen, in order: the way there at a glance."""
         return labelled(self.only_steps)
+
+    @property
+    def only_verified_on(self) -> datetime.date | None:
+        """When the steps were followed on a live account, for a checklist of one surface."""
+        (day,) = self.verified_on.values()
+        return day
 
     @property
     def only_step_doubts(self) -> tuple[str, ...]:
@@ -298,17 +322,24 @@ def _item(
     action: Action, place: Place, surfaces: tuple[str, ...], rollouts: list, language: str
 ) -> Item:
     untranslated = False
+    outdated: list[str] = []
 
-    def local(obj, field: str) -> str:
+    def local(obj, field: str, outdated_in: list[str] | None = None) -> str:
+        """The field in the language; outdated ones are noted in the item's list or another."""
         nonlocal untranslated
-        text, found = tr.get(obj, field, language)
-        untranslated = untranslated or not found
+        text, state = tr.lookup(obj, field, language)
+        untranslated = untranslated or state == tr.MISSING
+        if state == tr.OUTDATED:
+            (outdated if outdated_in is None else outdated_in).append(field)
         return text
 
-    def screen_label(obj, field: str) -> str:
+    def screen_label(obj, field: str, outdated_in: list[str] | None = None) -> str:
         # A missing screen label is not a missing translation: it may simply be unknown.
-        text, found = tr.get(obj, field, language)
-        return text if found and language != "en" else ""
+        # One made for an earlier English label names what the screen no longer shows.
+        text, state = tr.lookup(obj, field, language)
+        if state == tr.OUTDATED:
+            (outdated if outdated_in is None else outdated_in).append(field)
+        return text if state == tr.CURRENT and language != "en" else ""
 
     change = action.policy_change
     confidence = weakest(action.confidence, action.setting_label_confidence)
@@ -358,16 +389,20 @@ def _item(
         }
 
     steps = {surface: [] for surface in surfaces}
+    verified_on: dict[str, list] = {surface: [] for surface in surfaces}
     updated_at = action.updated_at
     for step in action.steps.all():
         updated_at = max(updated_at, step.updated_at)
+        verified_on[step.surface].append(step.last_verified_on)
+        step_outdated: list[str] = []
         steps[step.surface].append(
             StepData(
                 position=step.position,
-                text=local(step, "text"),
+                text=local(step, "text", step_outdated),
                 ui_label=step.ui_label,
                 confidence=step.confidence,
-                ui_label_local=screen_label(step, "ui_label"),
+                ui_label_local=screen_label(step, "ui_label", step_outdated),
+                outdated_fields=tuple(step_outdated),
             )
         )
     time_needed = local(action, "time_needed")
@@ -388,6 +423,7 @@ def _item(
     summary = local(action, "summary")
     choose = local(action, "choose")
     still_used = local(action, "still_used")
+    setting_label_local = screen_label(action, "setting_label")
     return Item(
         slug=action.slug,
         kind=action.kind,
@@ -409,11 +445,16 @@ def _item(
         checking=checking,
         sources_checked_on=action.sources_checked_on,
         last_verified_on=action.last_verified_on,
+        verified_on={
+            surface: None if None in dates else min(dates, default=None)
+            for surface, dates in verified_on.items()
+        },
         updated_at=updated_at,
         sources=sources,
         steps=steps,
-        setting_label_local=screen_label(action, "setting_label"),
+        setting_label_local=setting_label_local,
         untranslated=untranslated,
+        outdated_fields=tuple(dict.fromkeys(outdated)),
         place_note=place_note,
         time_needed=time_needed,
         done_looks_like=done_looks_like,

@@ -3,6 +3,7 @@ import datetime
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
+from django.dispatch import Signal
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
@@ -63,11 +64,15 @@ class VerifiedQuerySet(models.QuerySet):
         )
 
 
+# Sent when a verification stamps rows without saving them (no post_save is sent then).
+verified = Signal()
+
+
 class Verified(models.Model):
     """Content an editor vouches for by following it on a real account.
 
-    Models using it have an ``updated_at`` (auto_now) that a verification moves too:
-    visitors see when an item was last checked.
+    Verifying changes no content: it leaves ``updated_at`` alone, so visitors who ticked
+    an item are not told that it changed, and "updated on" keeps its date.
     """
 
     last_verified_on = models.DateField(
@@ -88,12 +93,15 @@ class Verified(models.Model):
     def is_stale(self) -> bool:
         return self.last_verified_on is None or self.last_verified_on < stale_before()
 
-    @transaction.atomic
     def verify(self, user) -> None:
         """Record that the user followed this on a real account today."""
         self.last_verified_on = timezone.localdate()
         self.last_verified_by = user
-        self.save(update_fields=["last_verified_on", "last_verified_by", "updated_at"])
+        # An update, not a save: no auto_now, no new version in the history.
+        type(self).objects.filter(pk=self.pk).update(
+            last_verified_on=self.last_verified_on, last_verified_by=user
+        )
+        verified.send(sender=type(self), instance=self)
 
 
 class Platform(models.Model):
@@ -523,6 +531,7 @@ class Action(Verified, Translatable):
 
     class Meta:
         ordering = ["platform", "optional", "position", "slug"]
+        verbose_name = "checklist item"
         constraints = [
             # Drafts share their original's slug; published items never do.
             models.UniqueConstraint(
@@ -553,11 +562,57 @@ class Action(Verified, Translatable):
         return f"{self.title} ({self.slug}){draft}"
 
     @transaction.atomic
-    def verify(self, user) -> None:
-        """The item and every one of its steps."""
-        super().verify(user)
-        for step in self.steps.all():
-            step.verify(user)
+    def verify(self, user, surface: str) -> "Verification":
+        """Record that the user followed the item's steps on the surface on a live account.
+
+        The steps of that surface are stamped; the item's own date is the oldest of its
+        steps' (the day every device had been checked), or today for an item without steps.
+        """
+        today = timezone.localdate()
+        self.steps.filter(surface=surface).update(last_verified_on=today, last_verified_by=user)
+        dates = list(self.steps.values_list("last_verified_on", flat=True))
+        self.last_verified_on = None if None in dates else min(dates, default=today)
+        self.last_verified_by = user
+        Action.objects.filter(pk=self.pk).update(
+            last_verified_on=self.last_verified_on, last_verified_by=user
+        )
+        return Verification.objects.create(
+            action=self, surface=surface, verified_on=today, verified_by=user
+        )
+
+    def latest_verifications(self) -> dict[str, "Verification | None"]:
+        """Per surface, the last time an editor followed the steps there, if ever."""
+        latest: dict[str, Verification | None] = dict.fromkeys(Surface.values)
+        for verification in self.verifications.select_related("verified_by"):
+            if latest[verification.surface] is None:
+                latest[verification.surface] = verification
+        return latest
+
+
+class Verification(models.Model):
+    """An editor followed an item's steps on one device, on a live account.
+
+    The record of who checked what when; the dates visitors see are on the steps.
+    """
+
+    action = models.ForeignKey(Action, on_delete=models.CASCADE, related_name="verifications")
+    surface = models.CharField(max_length=7, choices=Surface.choices)
+    verified_on = models.DateField(default=timezone.localdate)
+    verified_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["action", "surface", "-verified_on", "-created_at", "-pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(surface__in=Surface.values), name="verification_surface_valid"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.action.slug} / {self.surface}: {self.verified_on}"
 
 
 class Step(Verified, Translatable):
@@ -656,6 +711,8 @@ class ChangeNote(models.Model):
 
     class Meta:
         ordering = ["-changed_on", "-created_at", "-pk"]
+        verbose_name = "change log entry"
+        verbose_name_plural = "change log entries"
 
     def __str__(self) -> str:
         return f"{self.changed_on}: {self.item_title}: {self.note}"
@@ -692,6 +749,7 @@ class Report(models.Model):
 
     class Meta:
         ordering = ["action", "surface", "-created_at"]
+        verbose_name = "visitor report"
         constraints = [
             models.CheckConstraint(
                 condition=models.Q(surface__in=Surface.values), name="report_surface_valid"

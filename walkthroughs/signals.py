@@ -17,6 +17,8 @@ from .models import (
     RolloutRegion,
     Source,
     Step,
+    Verification,
+    verified,
 )
 
 CONTENT_MODELS = [
@@ -33,6 +35,7 @@ CONTENT_MODELS = [
     RolloutRegion,
     Source,
     Step,
+    Verification,
 ]
 
 
@@ -46,3 +49,4 @@ for model in CONTENT_MODELS:
     post_delete.connect(content_changed, sender=model, dispatch_uid=f"bump-delete-{model.__name__}")
 for through in [Action.sources.through, PolicyChange.sources.through, Region.countries.through]:
     m2m_changed.connect(content_changed, sender=through, dispatch_uid=f"bump-m2m-{through}")
+verified.connect(content_changed, dispatch_uid="bump-verified")

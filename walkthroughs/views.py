@@ -211,6 +211,7 @@ def checklist(request: HttpRequest, cc: str, surface: str) -> HttpResponse:
         )
         % {"country": country.in_sentence, "count": len(main)},
         "untranslated": any(item.untranslated for item in result.items),
+        "outdated": any(item.outdated for item in result.items),
         "not_english": get_language() != settings.LANGUAGE_CODE,
         "preview": preview,
     }

@@ -6,6 +6,7 @@ from html.parser import HTMLParser
 from django.contrib.auth.models import Group, User
 
 from regions.models import Country, Region
+from translations import store as tr
 from walkthroughs.models import (
     Action,
     Platform,
@@ -52,17 +53,30 @@ def rollout(
     return made
 
 
+def translated(row, translations: dict[str, dict[str, str]]):
+    """The row with these translations, made from its current English (as editors do)."""
+    for language, fields in translations.items():
+        for field, text in fields.items():
+            tr.set_translation(row, language, field, text)
+    if translations:
+        row.save(update_fields=["translations"])
+    return row
+
+
 def action(on: Platform, slug: str = "switch-off", **fields) -> Action:
     fields.setdefault("title", f"Switch off {slug}")
     fields.setdefault("summary", "Why it matters.")
     fields.setdefault("choose", "Off")
     fields.setdefault("default_state", "on" if fields.get("kind", "setting") == "setting" else "")
-    return Action.objects.create(platform=on, slug=slug, **fields)
+    translations = fields.pop("translations", {})
+    return translated(Action.objects.create(platform=on, slug=slug, **fields), translations)
 
 
 def step(of: Action, surface: str = "web", position: int = 1, **fields) -> Step:
     fields.setdefault("text", f"Step {position} on {surface}.")
-    return Step.objects.create(action=of, surface=surface, position=position, **fields)
+    translations = fields.pop("translations", {})
+    made = Step.objects.create(action=of, surface=surface, position=position, **fields)
+    return translated(made, translations)
 
 
 def editor(username: str = "editor") -> User:

@@ -32,7 +32,9 @@ def test_checklist_json_has_the_documented_shape(client):
         "ui_label": "Me",
         "ui_label_local": None,
         "confidence": "confirmed",
+        "outdated": False,
     }
+    assert item["outdated"] is False
     assert all(url.startswith("https://") for url in item["sources"])
 
 

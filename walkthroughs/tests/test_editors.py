@@ -92,24 +92,6 @@ def test_two_steps_in_one_position_are_refused_with_a_message(client):
     ]
 
 
-def test_mark_verified_today_stamps_the_item_and_its_steps(client):
-    user = editor()
-    client.force_login(user)
-    action = Action.objects.get(slug=AI)
-    assert action.is_stale
-    response = client.post(
-        "/admin/walkthroughs/action/",
-        {"action": "mark_verified_today", "_selected_action": [action.pk]},
-    )
-    assert response.status_code == 302
-    action.refresh_from_db()
-    assert not action.is_stale
-    assert action.last_verified_by == user
-    assert not action.steps.filter(last_verified_on__isnull=True).exists()
-    html = client.get("/checklist/de/web/").content.decode()
-    assert "Followed step by step on a live LinkedIn account on" in html
-
-
 def test_stale_items_are_flagged_in_the_list_and_the_overview(client):
     client.force_login(editor())
     listing = client.get("/admin/walkthroughs/action/?verification=stale").content.decode()

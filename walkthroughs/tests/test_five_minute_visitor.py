@@ -12,7 +12,7 @@ from pagecache import content_version
 from walkthroughs import directory
 from walkthroughs.checklists import build_checklist, step_doubts
 from walkthroughs.directory import find_country, search_countries
-from walkthroughs.models import Action, ChangeNote
+from walkthroughs.models import Action, ChangeNote, Step
 from walkthroughs.reminders import months_later
 from walkthroughs.views import progress_sentences
 
@@ -260,7 +260,10 @@ def test_verified_says_what_was_checked_and_when(client):
     assert "Sources checked on 1 December 2026." in measure
     assert "LinkedIn's own pages" not in measure
 
-    Action.objects.filter(slug="ai-training").update(last_verified_on=datetime.date(2026, 12, 1))
+    # What the website checklist says is when its website steps were followed.
+    Step.objects.filter(action__slug="ai-training", surface="web").update(
+        last_verified_on=datetime.date(2026, 12, 1)
+    )
     content_version.bump()
     html = client.get("/checklist/us/web/").content.decode()
     assert "Followed step by step on a live LinkedIn account on 1 December 2026." in html
