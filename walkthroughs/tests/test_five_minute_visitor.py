@@ -242,7 +242,7 @@ def test_step_doubts_come_from_the_steps_and_stay_silent_when_all_are_confirmed(
     )
     assert build_checklist(place, "web", language="fr", platform="acme").items[0].only_step_doubts[
         1
-    ] == ("Les sources divergent sur l'étape 4 (« Sharing »).")
+    ] == ("Les sources divergent sur l'étape 4 (\u00ab\u00a0Sharing\u00a0\u00bb).")
     assert (
         build_checklist(place, "ios", language="en", platform="acme").items[0].only_step_doubts
         == ()
@@ -275,7 +275,7 @@ def test_items_say_how_long_they_take_and_how_to_tell_they_worked(client):
         "training content creation AI models&#x27; shows Off." in html
     )
     french = client.get("/fr/checklist/de/web/").content.decode()
-    assert "Durée : environ une minute" in french
+    assert "Durée\u00a0: environ une minute" in french
 
 
 def test_the_objection_form_comes_with_a_text_to_copy_in_the_visitors_language(client):
