@@ -15,6 +15,7 @@ from pagecache.responses import cached_public
 from regions.models import Country, Region
 
 from . import published
+from .addresses import checklist_url
 from .checklists import PLATFORM, Checklist, Item, build_checklist, labelled
 from .directory import find_country
 from .models import Surface
@@ -99,16 +100,23 @@ def checklist_json(checklist: Checklist, version: str) -> dict[str, Any]:
             "notes": list(checklist.notices),
             "checking": list(checklist.doubts),
         },
-        "platform": PLATFORM,
+        "platform": checklist.platform,
         "content_version": version,
         "items": [item_json(item) for item in checklist.items],
     }
 
 
+def _api_checklist_url(service: str, cc: str) -> str:
+    # LinkedIn's address of before stays its canonical one.
+    if service == PLATFORM:
+        return reverse("api:checklist", args=[cc])
+    return reverse("api:service_checklist", args=[service, cc])
+
+
 @require_safe
 @cached_public(query={"lang": r"[a-z]{2}(-[a-z]{2,4})?"})
-def checklist(request: HttpRequest, cc: str) -> HttpResponse:
-    """The checklist for a country, every surface; ``?lang=fr`` for another language."""
+def checklist(request: HttpRequest, cc: str, service: str = PLATFORM) -> HttpResponse:
+    """A service's checklist for a country, every surface; ``?lang=fr`` for another language."""
     language = request.GET.get("lang", settings.LANGUAGE_CODE)
     if language not in dict(settings.LANGUAGES):
         offered = ", ".join(code for code, _ in settings.LANGUAGES)
@@ -116,19 +124,28 @@ def checklist(request: HttpRequest, cc: str) -> HttpResponse:
             {"error": "unknown-language", "message": f"lang must be one of: {offered}."},
             status=400,
         )
+    if published.platform(service) is None:
+        return _json(
+            {"error": "unknown-platform", "message": f"No service has the slug {service!r}."},
+            status=404,
+        )
     place = find_country(cc, language)
     if place is None:
         return _json(
             {"error": "unknown-country", "message": f"No country has the code {cc!r}."},
             status=404,
         )
-    if place.code != cc:
-        target = reverse("api:checklist", args=[place.code])
+    long_form = request.resolver_match.url_name == "service_checklist"
+    if place.code != cc or (long_form and service == PLATFORM):
+        target = _api_checklist_url(service, place.code)
         if "lang" in request.GET:
             target += f"?lang={language}"
         return redirect(target, permanent=True)
     checklist = build_checklist(
-        place, language=language, actions=published.actions(tuple(Surface.values))
+        place,
+        language=language,
+        platform=service,
+        actions=published.actions(tuple(Surface.values), service),
     )
     data = checklist_json(checklist, content_version.current())
     data["language"] = language
@@ -161,9 +178,33 @@ def countries(request: HttpRequest) -> HttpResponse:
     )
 
 
+@require_safe
+@cached_public()
+def platforms(request: HttpRequest) -> HttpResponse:
+    """The services with a checklist, in the site's order, and where their data lives."""
+    return _json(
+        {
+            "platforms": [
+                {
+                    "slug": service.slug,
+                    "name": service.name,
+                    "website": service.website or None,
+                    "checklists": _api_checklist_url(service.slug, "CC").replace("CC", "{cc}"),
+                    "pages": checklist_url("checklist", service.slug, "CC", "SURFACE")
+                    .replace("CC", "{cc}")
+                    .replace("SURFACE", "{surface}"),
+                }
+                for service in published.platforms()
+            ]
+        }
+    )
+
+
 app_name = "api"
 
 urlpatterns = [
     path("checklists/<str:cc>/", checklist, name="checklist"),
+    path("checklists/<slug:service>/<str:cc>/", checklist, name="service_checklist"),
     path("countries/", countries, name="countries"),
+    path("platforms/", platforms, name="platforms"),
 ]

@@ -28,6 +28,8 @@ from .models import (
     weakest,
 )
 
+# The service the site began with: its addresses are the short ones (/checklist/<cc>/…),
+# and a page or an API call that names no service means it.
 PLATFORM = "linkedin"
 
 
@@ -172,6 +174,8 @@ class Checklist:
     place: Place
     surfaces: tuple[str, ...]
     items: list[Item]
+    # The service's slug.
+    platform: str = PLATFORM
     # What the platform's content says about the place: notices to read first, and what
     # we do not know about how the platform treats members there.
     notices: tuple[str, ...] = ()
@@ -184,6 +188,15 @@ class Checklist:
     @property
     def not_applicable(self) -> list[Item]:
         return [item for item in self.items if not item.applies]
+
+    @property
+    def main(self) -> list[Item]:
+        """What the member should do first; empty where the service offers no way out there."""
+        return [item for item in self.items if item.applies and not item.optional]
+
+    @property
+    def optional(self) -> list[Item]:
+        return [item for item in self.items if item.applies and item.optional]
 
 
 def labelled(steps: list[StepData]) -> list[StepData]:
@@ -270,26 +283,66 @@ def build_checklist(
     place are ``load_actions``: a caller may pass what it returned for the same platform,
     surfaces and preview as ``actions``, and only the rollouts are queried.
     """
+    (checklist,) = build_plan(
+        place, surface, language=language, preview=preview, platforms=(platform,), actions=actions
+    )
+    return checklist
+
+
+def build_plan(
+    place: Place,
+    surface: str | None = None,
+    *,
+    language: str,
+    platforms: tuple[str, ...],
+    preview: bool = False,
+    actions: list[Action] | None = None,
+) -> list[Checklist]:
+    """One checklist per platform, in the order asked, from the same five queries.
+
+    However many platforms: their items, steps, warnings and sources are read together
+    (``load_actions``), and one query finds the rollouts that reach the place. ``actions``
+    may hold other platforms' items too; only the ones asked for are used.
+    """
     surfaces = (surface,) if surface else tuple(Surface.values)
     if actions is None:
-        actions = load_actions(platform, surfaces, preview=preview)
+        actions = load_actions(platforms, surfaces, preview=preview)
+    wanted = set(platforms)
+    actions = [action for action in actions if action.platform.slug in wanted]
     rollouts_by_change: dict[int, list[Rollout]] = {}
     change_ids = {action.policy_change_id for action in actions if action.policy_change_id}
     for rollout in Rollout.objects.filter(policy_change__in=change_ids).reaching(place.code):
         rollouts_by_change.setdefault(rollout.policy_change_id, []).append(rollout)
 
+    by_platform: dict[str, list[Action]] = {slug: [] for slug in platforms}
+    for action in actions:
+        by_platform[action.platform.slug].append(action)
     # The reasons are our own sentences, in the visitor's language too.
     with translation.override(language):
-        items = [
-            _item(
-                action,
-                place,
-                surfaces,
-                rollouts_by_change.get(action.policy_change_id, []),
-                language,
-            )
-            for action in actions
+        return [
+            _checklist(place, surfaces, slug, by_platform[slug], rollouts_by_change, language)
+            for slug in platforms
         ]
+
+
+def _checklist(
+    place: Place,
+    surfaces: tuple[str, ...],
+    platform: str,
+    actions: list[Action],
+    rollouts_by_change: dict[int, list[Rollout]],
+    language: str,
+) -> Checklist:
+    items = [
+        _item(
+            action,
+            place,
+            surfaces,
+            rollouts_by_change.get(action.policy_change_id, []),
+            language,
+        )
+        for action in actions
+    ]
     # Stable sort: the model's ordering (main before optional, then position) holds
     # within each group.
     items.sort(key=lambda item: not item.applies)
@@ -297,20 +350,22 @@ def build_checklist(
         place=place,
         surfaces=surfaces,
         items=items,
+        platform=platform,
         notices=place.notices(platform),
         doubts=place.doubts(platform),
     )
 
 
 def load_actions(
-    platform: str, surfaces: tuple[str, ...], *, preview: bool = False
+    platforms: str | tuple[str, ...] | None, surfaces: tuple[str, ...], *, preview: bool = False
 ) -> list[Action]:
-    """The platform's items with their steps on the surfaces, warnings and sources."""
+    """The platforms' items (every platform's for None) with their steps on the surfaces,
+    warnings and sources."""
+    actions = Action.objects.previewed() if preview else Action.objects.published()
+    if platforms is not None:
+        actions = actions.for_platforms((platforms,) if isinstance(platforms, str) else platforms)
     return list(
-        (Action.objects.previewed() if preview else Action.objects.published())
-        .for_platform(platform)
-        .select_related("platform", "policy_change")
-        .prefetch_related(
+        actions.select_related("platform", "policy_change").prefetch_related(
             Prefetch("steps", queryset=Step.objects.filter(surface__in=surfaces)),
             Prefetch("warnings", queryset=ActionWarning.objects.all()),
             "sources",

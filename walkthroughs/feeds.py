@@ -8,6 +8,8 @@ from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
+from . import published
+from .addresses import checklist_url
 from .checklists import build_checklist
 from .directory import Place, find_country
 from .models import ChangeNote, Surface
@@ -46,6 +48,7 @@ class ChangesFeed(Feed):
 class FollowedChecklist:
     place: Place
     surface: str
+    platform: published.Service
     # The checklist's absolute address.
     url: str
     slugs: tuple[str, ...]
@@ -68,41 +71,49 @@ class ChecklistFeed(Feed):
     feed_type = Atom1Feed
     item_guid_is_permalink = False
 
-    def get_object(self, request, cc: str, surface: str) -> FollowedChecklist:
+    def get_object(self, request, cc: str, surface: str, service: str) -> FollowedChecklist:
         place = find_country(cc)
-        if place is None or surface not in Surface.values:
+        platform = published.platform(service)
+        if place is None or surface not in Surface.values or platform is None:
             raise Http404("No checklist at this address.")
-        checklist = build_checklist(place, surface, language=get_language())
+        checklist = build_checklist(place, surface, language=get_language(), platform=service)
         return FollowedChecklist(
             place=place,
             surface=surface,
+            platform=platform,
             url=request.build_absolute_uri(
-                reverse("walkthroughs:checklist", args=[place.code, surface])
+                checklist_url("checklist", service, place.code, surface)
             ),
             slugs=tuple(item.slug for item in checklist.applicable),
         )
 
     def title(self, obj: FollowedChecklist) -> str:
-        return _("Changes to your LinkedIn checklist for %(country)s: %(device)s") % {
+        return _("Changes to your %(platform)s checklist for %(country)s: %(device)s") % {
+            "platform": obj.platform.name,
             "country": obj.place.in_sentence,
             "device": Surface(obj.surface).label,
         }
 
     def subtitle(self, obj: FollowedChecklist) -> str:
-        return _("When LinkedIn moves or renames a setting, we update the steps and say so here.")
+        return _(
+            "When %(platform)s moves or renames a setting, we update the steps and say so here."
+        ) % {"platform": obj.platform.name}
 
     def link(self, obj: FollowedChecklist) -> str:
         return obj.url
 
     def feed_url(self, obj: FollowedChecklist) -> str:
-        return reverse("walkthroughs:checklist_feed", args=[obj.place.code, obj.surface])
+        return checklist_url("checklist_feed", obj.platform.slug, obj.place.code, obj.surface)
 
     def language(self, obj: FollowedChecklist) -> str:
         return get_language()
 
     def items(self, obj: FollowedChecklist) -> list[ChecklistChange]:
         notes = ChangeNote.objects.filter(
-            is_public=True, action__slug__in=obj.slugs, action__draft_of__isnull=True
+            is_public=True,
+            action__platform__slug=obj.platform.slug,
+            action__slug__in=obj.slugs,
+            action__draft_of__isnull=True,
         ).select_related("action")[:50]
         return [
             ChecklistChange(

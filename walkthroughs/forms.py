@@ -14,10 +14,8 @@ class ReportForm(forms.ModelForm):
         model = Report
         fields = ["surface", "what_they_see", "app_version", "interface_language"]
         labels = {
-            "surface": _("Where you use LinkedIn"),
             "what_they_see": _("What do you see instead?"),
             "app_version": _("App version (optional)"),
-            "interface_language": _("Language of LinkedIn's menus (optional)"),
         }
         help_texts = {
             "what_they_see": _(
@@ -31,9 +29,14 @@ class ReportForm(forms.ModelForm):
             "app_version": forms.TextInput(attrs={"autocomplete": "off"}),
         }
 
-    def __init__(self, *args, **kwargs) -> None:
+    def __init__(self, *args, platform: str, **kwargs) -> None:
         kwargs.setdefault("label_suffix", "")
         super().__init__(*args, **kwargs)
+        names = {"platform": platform}
+        self.fields["surface"].label = _("Where you use %(platform)s") % names
+        self.fields["interface_language"].label = (
+            _("Language of %(platform)s's menus (optional)") % names
+        )
         self.fields["surface"].choices = Surface.choices
         self.fields["website"].widget.attrs.update(tabindex="-1", autocomplete="off")
 

@@ -105,16 +105,23 @@ class Verified(models.Model):
 
 
 class Platform(models.Model):
-    """A service whose data use the site explains: LinkedIn today, others later."""
+    """A service whose data use the site explains: LinkedIn, Facebook, Gemini…"""
 
-    slug = models.SlugField(unique=True, help_text="Stable identifier, e.g. 'linkedin'.")
+    slug = models.SlugField(
+        unique=True,
+        help_text="Stable identifier in addresses and the API, e.g. 'linkedin'. Never rename "
+        "one: shared links depend on it.",
+    )
     name = models.CharField(max_length=100, help_text="Shown to visitors, e.g. 'LinkedIn'.")
     website = models.URLField(blank=True, help_text="The platform's home page.")
+    position = models.PositiveSmallIntegerField(
+        default=0, help_text="Order in the wizard, plans and the API: lower comes first."
+    )
 
     history = HistoricalRecords()
 
     class Meta:
-        ordering = ["name"]
+        ordering = ["position", "name"]
 
     def __str__(self) -> str:
         return self.name
@@ -401,6 +408,9 @@ class ActionQuerySet(VerifiedQuerySet):
 
     def for_platform(self, slug: str) -> "ActionQuerySet":
         return self.filter(platform__slug=slug)
+
+    def for_platforms(self, slugs: tuple[str, ...]) -> "ActionQuerySet":
+        return self.filter(platform__slug__in=slugs)
 
 
 class ActionKind(models.TextChoices):

@@ -8,6 +8,8 @@ from .feeds import ChangesFeed, ChecklistFeed
 
 app_name = "walkthroughs"
 
+# LinkedIn's short addresses first: a service's address has one more part, and the
+# LinkedIn patterns with as many parts end in words no country or device is named.
 urlpatterns = [
     path("", views.start, name="start"),
     path("checklist/", views.choose, name="choose"),
@@ -28,6 +30,31 @@ urlpatterns = [
         "checklist/<str:cc>/<str:surface>/report/<slug:slug>/",
         views.report,
         name="report",
+    ),
+    path(
+        "checklist/<slug:service>/<str:cc>/<str:surface>/",
+        views.checklist,
+        name="service_checklist",
+    ),
+    path(
+        "checklist/<slug:service>/<str:cc>/<str:surface>/qr.svg",
+        views.checklist_qr,
+        name="service_checklist_qr",
+    ),
+    path(
+        "checklist/<slug:service>/<str:cc>/<str:surface>/reminder.ics",
+        views.checklist_reminder,
+        name="service_checklist_reminder",
+    ),
+    path(
+        "checklist/<slug:service>/<str:cc>/<str:surface>/feed/",
+        views.checklist_feed(ChecklistFeed()),
+        name="service_checklist_feed",
+    ),
+    path(
+        "checklist/<slug:service>/<str:cc>/<str:surface>/report/<slug:slug>/",
+        views.report,
+        name="service_report",
     ),
     path("changes/", views.changes, name="changes"),
     path("changes/feed/", require_safe(cached_public()(ChangesFeed())), name="changes_feed"),

@@ -26,7 +26,8 @@ from regions.models import Country
 from translations import store as translations
 
 from . import published, reminders
-from .checklists import build_checklist
+from .addresses import ChecklistAddresses, checklist_url
+from .checklists import PLATFORM, build_checklist
 from .directory import Place, close_countries, country_choices, find_country, search_countries
 from .forms import ReportForm
 from .models import Action, ChangeNote, Surface
@@ -39,10 +40,10 @@ def _preselected(request: HttpRequest, choices: list[tuple[str, str]]) -> str:
     return next((code for code in candidate_countries(request) if code in known), "")
 
 
-def _surface_links(place: Place) -> list[tuple[str, str, str]]:
+def _surface_links(place: Place, service: str = PLATFORM) -> list[tuple[str, str, str]]:
     """(surface, label, address of its checklist) for the place, in the usual order."""
     return [
-        (value, label, reverse("walkthroughs:checklist", args=[place.code, value]))
+        (value, label, checklist_url("checklist", service, place.code, value))
         for value, label in Surface.choices
     ]
 
@@ -109,9 +110,10 @@ def choose(request: HttpRequest) -> HttpResponse:
     """Target of the switchers' GET forms: on to the canonical checklist address."""
     country = find_country(request.GET.get("country", ""))
     surface = request.GET.get("surface", Surface.WEB)
-    if country is None or surface not in Surface.values:
+    service = request.GET.get("service", PLATFORM)
+    if country is None or surface not in Surface.values or published.platform(service) is None:
         return not_found(request, status=400, message=_("Please choose a country and a device."))
-    return redirect("walkthroughs:checklist", country.code, surface)
+    return redirect(checklist_url("checklist", service, country.code, surface))
 
 
 @require_safe
@@ -123,26 +125,51 @@ def checklist_country(request: HttpRequest, cc: str) -> HttpResponse:
     return redirect(f"{reverse('walkthroughs:start')}?country={country.code}", permanent=True)
 
 
-def _unknown_device(request: HttpRequest, country: Place, surface: str) -> HttpResponse:
+def _unknown_device(
+    request: HttpRequest, country: Place, surface: str, service: published.Service
+) -> HttpResponse:
     """A 404 that says the device is unknown, and offers the country's three checklists."""
     message = _(
-        "We have no checklist for “%(device)s”. Choose how you use LinkedIn in %(country)s:"
-    ) % {"device": surface[:30], "country": country.in_sentence}
-    return not_found(request, message=message, surfaces=_surface_links(country))
+        "We have no checklist for “%(device)s”. Choose how you use %(platform)s in %(country)s:"
+    ) % {"device": surface[:30], "platform": service.name, "country": country.in_sentence}
+    return not_found(request, message=message, surfaces=_surface_links(country, service.slug))
 
 
-def _checklist_or_redirect(request: HttpRequest, cc: str, surface: str) -> Place | HttpResponse:
-    """The country of a canonical checklist address, or the answer for any other address."""
+def _service(slug: str) -> published.Service:
+    service = published.platform(slug)
+    if service is None:
+        raise Http404("No service at this address.")
+    return service
+
+
+def _checklist_or_redirect(
+    request: HttpRequest, cc: str, surface: str, service: str
+) -> tuple[Place, published.Service] | HttpResponse:
+    """The country and service of a canonical checklist address, or the answer for any
+    other address."""
+    platform = _service(service)
     country = find_country(cc)
     if country is None:
         raise Http404("No checklist at this address.")
     if surface.lower() not in Surface.values:
-        return _unknown_device(request, country, surface)
-    if country.code != cc or surface != surface.lower():
-        # The same page (checklist, reminder or feed) at its canonical address.
-        view = request.resolver_match.view_name
-        return redirect(view, country.code, surface.lower(), permanent=True)
-    return country
+        return _unknown_device(request, country, surface, platform)
+    long_form = request.resolver_match.url_name.startswith("service_")
+    if country.code != cc or surface != surface.lower() or (long_form and service == PLATFORM):
+        # The same page (checklist, reminder or feed) at its canonical address; LinkedIn's
+        # is the short one.
+        name = request.resolver_match.url_name.removeprefix("service_")
+        return redirect(checklist_url(name, service, country.code, surface.lower()), permanent=True)
+    return country, platform
+
+
+def ticks_key(service: str, cc: str) -> str:
+    """Where the browser keeps a checklist's ticks: per service and country, not per device.
+
+    LinkedIn's key is the one it had before other services came, so no tick is lost.
+    """
+    if service == PLATFORM:
+        return f"opt-out-guide:ticks:{cc}"
+    return f"opt-out-guide:ticks:{service}:{cc}"
 
 
 def progress_sentences(essentials: int, extras: int) -> dict[str, list[str]]:
@@ -176,10 +203,11 @@ def progress_sentences(essentials: int, extras: int) -> dict[str, list[str]]:
 
 @require_safe
 @cached_public()
-def checklist(request: HttpRequest, cc: str, surface: str) -> HttpResponse:
-    country = _checklist_or_redirect(request, cc, surface)
-    if isinstance(country, HttpResponse):
-        return country
+def checklist(request: HttpRequest, cc: str, surface: str, service: str = PLATFORM) -> HttpResponse:
+    found = _checklist_or_redirect(request, cc, surface, service)
+    if isinstance(found, HttpResponse):
+        return found
+    country, platform = found
 
     # Only look at the session when asked to preview: reading it adds Vary: Cookie.
     preview = request.GET.get("preview") == "1" and request.user.is_staff
@@ -188,12 +216,17 @@ def checklist(request: HttpRequest, cc: str, surface: str) -> HttpResponse:
         surface,
         language=get_language(),
         preview=preview,
-        actions=None if preview else published.actions((surface,)),
+        platform=service,
+        actions=None if preview else published.actions((surface,), service),
     )
-    main = [item for item in result.applicable if not item.optional]
-    optional = [item for item in result.applicable if item.optional]
+    main = result.main
+    optional = result.optional
     context = {
         "checklist": result,
+        "platform": platform,
+        "links": ChecklistAddresses(service, country.code, surface),
+        "ticks_key": ticks_key(service, country.code),
+        "default_platform": PLATFORM,
         "country": country,
         "surface": surface,
         "surface_label": Surface(surface).label,
@@ -202,14 +235,14 @@ def checklist(request: HttpRequest, cc: str, surface: str) -> HttpResponse:
         "progress_total": len(main) + len(optional),
         "progress_sentences": progress_sentences(len(main), len(optional)),
         "other_items": result.not_applicable,
-        "surfaces": _surface_links(country),
+        "surfaces": _surface_links(country, service),
         "choices": country_choices(),
         "share_title": ngettext(
-            "Opt out of LinkedIn AI training in %(country)s: %(count)d step",
-            "Opt out of LinkedIn AI training in %(country)s: %(count)d steps",
+            "Opt out of %(platform)s AI training in %(country)s: %(count)d step",
+            "Opt out of %(platform)s AI training in %(country)s: %(count)d steps",
             len(main),
         )
-        % {"country": country.in_sentence, "count": len(main)},
+        % {"platform": platform.name, "country": country.in_sentence, "count": len(main)},
         "untranslated": any(item.untranslated for item in result.items),
         "outdated": any(item.outdated for item in result.items),
         "not_english": get_language() != settings.LANGUAGE_CODE,
@@ -224,29 +257,34 @@ def checklist(request: HttpRequest, cc: str, surface: str) -> HttpResponse:
 
 @require_safe
 @cached_public()
-def checklist_reminder(request: HttpRequest, cc: str, surface: str) -> HttpResponse:
+def checklist_reminder(
+    request: HttpRequest, cc: str, surface: str, service: str = PLATFORM
+) -> HttpResponse:
     """A calendar file that reminds the visitor to check the settings again in three months.
 
     The same file for everyone who asks for this checklist on the same day: it carries
     the checklist's address and nothing about the visitor.
     """
-    country = _checklist_or_redirect(request, cc, surface)
-    if isinstance(country, HttpResponse):
-        return country
-    url = request.build_absolute_uri(reverse("walkthroughs:checklist", args=[cc, surface]))
+    found = _checklist_or_redirect(request, cc, surface, service)
+    if isinstance(found, HttpResponse):
+        return found
+    _country, platform = found
+    url = request.build_absolute_uri(checklist_url("checklist", service, cc, surface))
+    # LinkedIn's event names stay as they were: a calendar that imported one knows it.
+    name = f"{cc}-{surface}" if service == PLATFORM else f"{service}-{cc}-{surface}"
     calendar = reminders.recheck_calendar(
-        name=f"{cc}-{surface}",
+        name=name,
         url=url,
-        title=_("Check your LinkedIn settings again"),
+        title=_("Check your %(platform)s settings again") % {"platform": platform.name},
         description=_(
-            "LinkedIn sometimes adds settings or renames them. Open your checklist and check "
-            "each setting again: %(url)s"
+            "%(platform)s sometimes adds settings or renames them. Open your checklist and "
+            "check each setting again: %(url)s"
         )
-        % {"url": url},
+        % {"platform": platform.name, "url": url},
         host=request.get_host(),
     )
     response = HttpResponse(calendar, content_type="text/calendar; charset=utf-8")
-    filename = f"linkedin-recheck-{cc}-{surface}.ics"
+    filename = f"{service}-recheck-{cc}-{surface}.ics"
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     return response
 
@@ -256,23 +294,36 @@ def checklist_feed(feed: Callable[..., HttpResponse]) -> Callable[..., HttpRespo
 
     @require_safe
     @cached_public()
-    def view(request: HttpRequest, cc: str, surface: str) -> HttpResponse:
-        country = _checklist_or_redirect(request, cc, surface)
-        if isinstance(country, HttpResponse):
-            return country
-        return feed(request, cc=cc, surface=surface)
+    def view(request: HttpRequest, cc: str, surface: str, service: str = PLATFORM) -> HttpResponse:
+        found = _checklist_or_redirect(request, cc, surface, service)
+        if isinstance(found, HttpResponse):
+            return found
+        return feed(request, cc=cc, surface=surface, service=service)
 
     return view
 
 
 @require_safe
 @cached_public(max_age=24 * 60 * 60)
-def checklist_qr(request: HttpRequest, cc: str, surface: str) -> HttpResponse:
+def checklist_qr(
+    request: HttpRequest, cc: str, surface: str, service: str = PLATFORM
+) -> HttpResponse:
     """An SVG QR code of the checklist's address, to continue on a phone."""
     country = find_country(cc)
-    if country is None or surface not in Surface.values or country.code != cc:
+    long_form = request.resolver_match.url_name.startswith("service_")
+    if (
+        country is None
+        or surface not in Surface.values
+        or country.code != cc
+        or published.platform(service) is None
+        or (long_form and service == PLATFORM)
+    ):
         raise Http404("No checklist at this address.")
-    url = request.build_absolute_uri(reverse("walkthroughs:checklist", args=[cc, surface]))
+    url = request.build_absolute_uri(checklist_url("checklist", service, cc, surface))
+    return qr_svg(url)
+
+
+def qr_svg(url: str) -> HttpResponse:
     svg = io.BytesIO()
     # A standalone SVG document (with its namespace), so browsers show it in an <img>.
     segno.make(url, error="m").save(
@@ -283,25 +334,35 @@ def checklist_qr(request: HttpRequest, cc: str, surface: str) -> HttpResponse:
 
 @never_cache
 @require_http_methods(["GET", "HEAD", "POST"])
-def report(request: HttpRequest, cc: str, surface: str, slug: str) -> HttpResponse:
+def report(
+    request: HttpRequest, cc: str, surface: str, slug: str, service: str = PLATFORM
+) -> HttpResponse:
     """'My screen looks different': a short form, loaded only when a visitor asks for it."""
     country = find_country(cc)
-    action = Action.objects.published().filter(slug=slug).first()
+    action = (
+        Action.objects.published()
+        .for_platform(service)
+        .filter(slug=slug)
+        .select_related("platform")
+        .first()
+    )
     if country is None or action is None or surface not in Surface.values:
         raise Http404("No checklist item at this address.")
     context = {
         "country": country,
         "action": action,
+        "platform": action.platform,
+        "checklist_url": checklist_url("checklist", service, country.code, surface),
         "action_title": translations.get(action, "title", get_language())[0],
         "surface": surface,
     }
     template = "walkthroughs/report.html"
 
     if request.method != "POST":
-        form = ReportForm(initial={"surface": surface})
+        form = ReportForm(initial={"surface": surface}, platform=action.platform.name)
         return render(request, template, {**context, "form": form})
 
-    form = ReportForm(request.POST)
+    form = ReportForm(request.POST, platform=action.platform.name)
     if not form.is_valid():
         return render(request, template, {**context, "form": form}, status=400)
     # One atomic step checks and counts, so parallel posts cannot slip past the limit.

@@ -10,11 +10,15 @@
     return;
   }
   var country = root.getAttribute("data-country");
-  var storageKey = "opt-out-guide:ticks:" + country;
-  // Before ticks followed the account, each device's checklist kept its own.
-  var oldKeys = ["web", "ios", "android"].map(function (surface) {
-    return "opt-out-guide:progress:" + country + "/" + surface;
-  });
+  // Per service and country, as the server names it.
+  var storageKey = root.getAttribute("data-ticks");
+  // Before ticks followed the account, each device's LinkedIn checklist kept its own.
+  var oldKeys =
+    storageKey === "opt-out-guide:ticks:" + country
+      ? ["web", "ios", "android"].map(function (surface) {
+          return "opt-out-guide:progress:" + country + "/" + surface;
+        })
+      : [];
   // Every sentence the progress line can say, rendered by the server in the page's language.
   var sentences = JSON.parse(root.getAttribute("data-progress-sentences"));
 

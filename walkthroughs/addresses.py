@@ -1,0 +1,50 @@
+"""Where a service's checklist and what goes with it live.
+
+LinkedIn keeps the short addresses it had before other services came
+(``/checklist/de/web/``), so that every link already shared keeps working; every other
+service's sit under its slug (``/checklist/facebook/de/web/``).
+"""
+
+import dataclasses
+
+from django.urls import reverse
+
+from .checklists import PLATFORM
+
+
+def checklist_url(name: str, service: str, *args: str) -> str:
+    """The address of a checklist page (``name`` as in urls.py) for the service."""
+    if service == PLATFORM:
+        return reverse(f"walkthroughs:{name}", args=args)
+    return reverse(f"walkthroughs:service_{name}", args=[service, *args])
+
+
+@dataclasses.dataclass(frozen=True)
+class ChecklistAddresses:
+    service: str
+    cc: str
+    surface: str
+
+    def _url(self, name: str) -> str:
+        return checklist_url(name, self.service, self.cc, self.surface)
+
+    @property
+    def page(self) -> str:
+        return self._url("checklist")
+
+    @property
+    def qr(self) -> str:
+        return self._url("checklist_qr")
+
+    @property
+    def reminder(self) -> str:
+        return self._url("checklist_reminder")
+
+    @property
+    def feed(self) -> str:
+        return self._url("checklist_feed")
+
+    @property
+    def report(self) -> str:
+        """The start of an item's report address: the item's slug and a slash follow."""
+        return f"{self.page}report/"
