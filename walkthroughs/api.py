@@ -146,6 +146,7 @@ def checklist(request: HttpRequest, cc: str, service: str = PLATFORM) -> HttpRes
         language=language,
         platform=service,
         actions=published.actions(tuple(Surface.values), service),
+        rollouts=published.rollouts_reaching(place.code),
     )
     data = checklist_json(checklist, content_version.current())
     data["language"] = language

@@ -273,6 +273,7 @@ def build_checklist(
     preview: bool = False,
     platform: str = PLATFORM,
     actions: list[Action] | None = None,
+    rollouts: list[Rollout] | None = None,
 ) -> Checklist:
     """Every published item of the platform for the place, applicable ones first.
 
@@ -281,10 +282,17 @@ def build_checklist(
     every draft is published. Five queries whatever the amount of content: actions,
     reaching rollouts, steps, warnings and sources. The four that do not depend on the
     place are ``load_actions``: a caller may pass what it returned for the same platform,
-    surfaces and preview as ``actions``, and only the rollouts are queried.
+    surfaces and preview as ``actions``, and only the rollouts are queried (none when it
+    passes ``rollouts`` too).
     """
     (checklist,) = build_plan(
-        place, surface, language=language, preview=preview, platforms=(platform,), actions=actions
+        place,
+        surface,
+        language=language,
+        preview=preview,
+        platforms=(platform,),
+        actions=actions,
+        rollouts=rollouts,
     )
     return checklist
 
@@ -297,12 +305,15 @@ def build_plan(
     platforms: tuple[str, ...],
     preview: bool = False,
     actions: list[Action] | None = None,
+    rollouts: list[Rollout] | None = None,
 ) -> list[Checklist]:
     """One checklist per platform, in the order asked, from the same five queries.
 
     However many platforms: their items, steps, warnings and sources are read together
     (``load_actions``), and one query finds the rollouts that reach the place. ``actions``
-    may hold other platforms' items too; only the ones asked for are used.
+    may hold other platforms' items too; only the ones asked for are used. ``rollouts``,
+    every rollout that reaches the place (``published.rollouts_reaching``), saves that
+    query too.
     """
     surfaces = (surface,) if surface else tuple(Surface.values)
     if actions is None:
@@ -311,8 +322,11 @@ def build_plan(
     actions = [action for action in actions if action.platform.slug in wanted]
     rollouts_by_change: dict[int, list[Rollout]] = {}
     change_ids = {action.policy_change_id for action in actions if action.policy_change_id}
-    for rollout in Rollout.objects.filter(policy_change__in=change_ids).reaching(place.code):
-        rollouts_by_change.setdefault(rollout.policy_change_id, []).append(rollout)
+    if rollouts is None:
+        rollouts = Rollout.objects.filter(policy_change__in=change_ids).reaching(place.code)
+    for rollout in rollouts:
+        if rollout.policy_change_id in change_ids:
+            rollouts_by_change.setdefault(rollout.policy_change_id, []).append(rollout)
 
     by_platform: dict[str, list[Action]] = {slug: [] for slug in platforms}
     for action in actions:

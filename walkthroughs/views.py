@@ -218,6 +218,7 @@ def checklist(request: HttpRequest, cc: str, surface: str, service: str = PLATFO
         preview=preview,
         platform=service,
         actions=None if preview else published.actions((surface,), service),
+        rollouts=None if preview else published.rollouts_reaching(country.code),
     )
     main = result.main
     optional = result.optional

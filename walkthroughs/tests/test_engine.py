@@ -227,6 +227,39 @@ def test_five_queries_whatever_the_amount_of_content(acme, regions, django_asser
         assert len(build(GERMANY, Surface.WEB).items) == 29
 
 
+def test_kept_rollouts_reach_the_countries_the_query_finds(acme, regions):
+    from walkthroughs import published
+    from walkthroughs.models import Rollout
+
+    change = factories.policy_change(acme)
+    factories.rollout(change, include=[regions["world"]], exclude=[regions["europe"]])
+    factories.rollout(change, include=[regions["europe"]])
+    for code in ("de", "fr", "us", "jp", "gb", "ch", "ca", "re", "xk", "cn"):
+        kept = {rollout.pk for rollout in published.rollouts_reaching(code)}
+        assert kept == set(Rollout.objects.reaching(code).values_list("pk", flat=True)), code
+
+
+def test_a_checklist_from_kept_content_queries_nothing(acme, regions, django_assert_num_queries):
+    from walkthroughs import published
+
+    change = factories.policy_change(acme)
+    factories.rollout(change, include=[regions["world"]], exclude=[regions["europe"]])
+    factories.step(factories.action(acme, "first", policy_change=change))
+
+    def kept(place: Place):
+        return build(
+            place,
+            Surface.WEB,
+            actions=published.actions((Surface.WEB,), "acme"),
+            rollouts=published.rollouts_reaching(place.code),
+        )
+
+    assert [item.applies for item in kept(US).items] == [True]
+    with django_assert_num_queries(0):
+        assert [item.applies for item in kept(GERMANY).items] == [False]
+        assert [item.applies for item in kept(JAPAN).items] == [True]
+
+
 def test_a_doubt_about_the_place_marks_every_item_that_depends_on_it_once(acme, regions):
     from walkthroughs.directory import Note
 
