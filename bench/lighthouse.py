@@ -14,14 +14,11 @@ time; Chromium from the system (Debian: apt-get install chromium).
 
 import json
 import os
-import secrets
 import shutil
 import statistics
 import subprocess
 import sys
 import tempfile
-import time
-import urllib.request
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -37,7 +34,7 @@ CHROME_FLAGS = (
 )
 
 sys.path.insert(0, str(ROOT))
-from bench.run import free_port  # noqa: E402
+from bench.run import free_port, prepare_site, start_gunicorn, wait_for  # noqa: E402
 
 
 def ensure_lighthouse() -> Path:
@@ -78,35 +75,13 @@ def main() -> int:
         sys.exit("Chromium is needed: apt-get install chromium, then run again")
     lighthouse = ensure_lighthouse()
     workdir = Path(tempfile.mkdtemp(prefix="optout-lighthouse-"))
-    env = {
-        **os.environ,
-        "DJANGO_DEBUG": "false",
-        "DJANGO_SECRET_KEY": secrets.token_urlsafe(40),
-        "DJANGO_ALLOWED_HOSTS": "127.0.0.1,localhost",
-        "DJANGO_SECURE_SSL_REDIRECT": "false",
-        "DATABASE_URL": f"sqlite:///{workdir / 'lighthouse.sqlite3'}",
-        "DJANGO_LOG_LEVEL": "WARNING",
-    }
-    python = sys.executable
-    for command in (["migrate", "--no-input", "-v0"], ["collectstatic", "--no-input", "-v0"]):
-        subprocess.run([python, "manage.py", *command], cwd=ROOT, env=env, check=True)
+    env = prepare_site(workdir)
     port = free_port()
     base = f"http://127.0.0.1:{port}"
-    server = subprocess.Popen(
-        [python, "-m", "gunicorn", "--config", "config/gunicorn.py", "--workers", "2",
-         "--bind", f"127.0.0.1:{port}", "--access-logfile", "/dev/null", "config.wsgi"],
-        cwd=ROOT,
-        env=env,
-        start_new_session=True,
-    )  # fmt: skip
+    server = start_gunicorn(env, port, "--workers", "2")
     failed = []
     try:
-        for _ in range(100):
-            try:
-                urllib.request.urlopen(f"{base}/healthz", timeout=1)
-                break
-            except OSError:
-                time.sleep(0.2)
+        wait_for(base)
         load = ", ".join(f"{value:.1f}" for value in os.getloadavg())
         print(f"\nLighthouse {VERSION}, mobile, median of {RUNS} runs per page (load {load}):\n")
         print(f"| page | {' | '.join(CATEGORIES)} | KiB |")

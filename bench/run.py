@@ -62,6 +62,44 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
+def prepare_site(workdir: Path, database_url: str | None = None) -> dict[str, str]:
+    """Production settings on loopback, a migrated database (a throwaway SQLite one in
+    ``workdir`` unless named) and collected static files: the environment to serve with."""
+    env = {
+        **os.environ,
+        "DJANGO_DEBUG": "false",
+        "DJANGO_SECRET_KEY": secrets.token_urlsafe(40),
+        "DJANGO_ALLOWED_HOSTS": "127.0.0.1,localhost",
+        "DJANGO_SECURE_SSL_REDIRECT": "false",
+        "DATABASE_URL": database_url or f"sqlite:///{workdir / 'bench.sqlite3'}",
+        "DJANGO_LOG_LEVEL": "WARNING",
+    }
+    for command in (["migrate", "--no-input", "-v0"], ["collectstatic", "--no-input", "-v0"]):
+        subprocess.run([sys.executable, "manage.py", *command], cwd=ROOT, env=env, check=True)
+    return env
+
+
+def start_gunicorn(env: dict[str, str], port: int, *options: str) -> subprocess.Popen:
+    """gunicorn with config/gunicorn.py on 127.0.0.1:port, in a process group of its own."""
+    return subprocess.Popen(
+        [sys.executable, "-m", "gunicorn", "--config", "config/gunicorn.py", *options,
+         "--bind", f"127.0.0.1:{port}", "--access-logfile", "/dev/null", "config.wsgi"],
+        cwd=ROOT,
+        env=env,
+        start_new_session=True,
+    )  # fmt: skip
+
+
+def wait_for(base: str) -> None:
+    for _ in range(100):
+        try:
+            urllib.request.urlopen(f"{base}/healthz", timeout=1)
+            return
+        except OSError:
+            time.sleep(0.2)
+    sys.exit(f"gunicorn did not answer at {base}")
+
+
 def ensure_wrk() -> str:
     wrk = shutil.which("wrk")
     if wrk:
@@ -261,36 +299,13 @@ def main() -> int:
         sys.exit("nginx is needed for the front's part: apt-get install nginx, then run again")
     raise_fd_limit()
     workdir = Path(tempfile.mkdtemp(prefix="optout-bench-"))
-    env = {
-        **os.environ,
-        "DJANGO_DEBUG": "false",
-        "DJANGO_SECRET_KEY": secrets.token_urlsafe(40),
-        "DJANGO_ALLOWED_HOSTS": "127.0.0.1,localhost",
-        "DJANGO_SECURE_SSL_REDIRECT": "false",
-        "DATABASE_URL": os.environ.get("DATABASE_URL", f"sqlite:///{workdir / 'bench.sqlite3'}"),
-        "DJANGO_LOG_LEVEL": "WARNING",
-    }
-    python = sys.executable
-    subprocess.run(
-        [python, "manage.py", "migrate", "--no-input", "-v0"], cwd=ROOT, env=env, check=True
-    )
-    subprocess.run(
-        [python, "manage.py", "collectstatic", "--no-input", "-v0"], cwd=ROOT, env=env, check=True
-    )
+    env = prepare_site(workdir, os.environ.get("DATABASE_URL"))
     manifest = json.loads((ROOT / "staticfiles" / "staticfiles.json").read_text())
     static = manifest["paths"]["css/site.css"]
 
     port = free_port()
     base = f"http://127.0.0.1:{port}"
-    server = subprocess.Popen(
-        [
-            python, "-m", "gunicorn", "--config", "config/gunicorn.py",
-            "--bind", f"127.0.0.1:{port}", "--access-logfile", "/dev/null", "config.wsgi",
-        ],
-        cwd=ROOT,
-        env=env,
-        start_new_session=True,
-    )  # fmt: skip
+    server = start_gunicorn(env, port)
     targets = {
         "landing page": "/",
         "checklist (cached)": "/checklist/de/web/",
@@ -298,12 +313,7 @@ def main() -> int:
         "static file": f"/static/{static}",
     }
     try:
-        for _ in range(100):
-            try:
-                urllib.request.urlopen(f"{base}/healthz", timeout=1)
-                break
-            except OSError:
-                time.sleep(0.2)
+        wait_for(base)
         # Warm every worker's cache before measuring.
         for path in targets.values():
             for _ in range(50):
