@@ -555,6 +555,21 @@ class ChangeNoteAdmin(SimpleHistoryAdmin):
         super().save_model(request, obj, form, change)
 
 
+class ReportAdminForm(ModelForm):
+    fix_note = CharField(
+        label="Fixed: public note",
+        max_length=200,
+        required=False,
+        help_text="Once the steps are fixed, one line for the public change log, e.g. "
+        "'LinkedIn renamed Data privacy to Privacy on Android.' Saving marks the report "
+        "fixed and links it to that entry.",
+    )
+
+    class Meta:
+        model = Report
+        fields = ["status", "editor_note"]
+
+
 @admin.register(Report)
 class ReportAdmin(SimpleHistoryAdmin):
     """Visitors' reports, grouped by item and surface, newest first within each."""
@@ -563,17 +578,21 @@ class ReportAdmin(SimpleHistoryAdmin):
     list_display_links = ["short_description"]
     list_editable = ["status"]
     list_filter = ["status", "surface", "action"]
-    list_select_related = ["action", "country"]
-    search_fields = ["what_they_see", "app_version", "interface_language"]
+    search_fields = ["what_they_see", "step_text", "app_version", "interface_language"]
+    list_select_related = ["action", "country", "step"]
+    form = ReportAdminForm
     readonly_fields = [
         "action",
         "country",
         "surface",
+        "named_step",
         "what_they_see",
         "app_version",
         "interface_language",
         "created_at",
+        "fixed_in_link",
     ]
+    fields = [*readonly_fields[:-1], "status", "editor_note", "fix_note", "fixed_in_link"]
     actions = ["mark_confirmed", "mark_fixed", "mark_dismissed"]
 
     def has_add_permission(self, request: HttpRequest) -> bool:
@@ -581,7 +600,37 @@ class ReportAdmin(SimpleHistoryAdmin):
 
     @admin.display(description="About", ordering="action__slug")
     def concerns(self, obj: Report) -> str:
-        return f"{obj.action.slug} / {obj.surface} / {obj.country.code.upper()}"
+        step = f" #{obj.step.position}" if obj.step else ""
+        return f"{obj.action.slug} / {obj.surface}{step} / {obj.country.code.upper()}"
+
+    @admin.display(description="Step")
+    def named_step(self, obj: Report) -> str:
+        if obj.step is None and not obj.step_text:
+            return "The visitor did not name a step."
+        current = obj.step.text if obj.step else ""
+        number = f"Step {obj.step.position}" if obj.step else "A step deleted since"
+        if current and current != obj.step_text:
+            return f"{number}, which read: {obj.step_text} (now: {current})"
+        return f"{number}: {obj.step_text or current}"
+
+    @admin.display(description="Fixed in")
+    def fixed_in_link(self, obj: Report) -> str:
+        if obj.fixed_in is None:
+            return "Not yet: write the public note above once the steps are fixed."
+        return format_html(
+            '<a href="{}#change-{}">{}</a> (<a href="{}">edit the entry</a>)',
+            reverse("walkthroughs:changes"),
+            obj.fixed_in.pk,
+            obj.fixed_in.note,
+            reverse("admin:walkthroughs_changenote_change", args=[obj.fixed_in.pk]),
+        )
+
+    def save_model(self, request, obj: Report, form, change: bool) -> None:
+        note = form.cleaned_data.get("fix_note", "").strip()
+        with transaction.atomic():
+            super().save_model(request, obj, form, change)
+            if note:
+                obj.mark_fixed(note, request.user)
 
     @admin.display(description="What the visitor sees")
     def short_description(self, obj: Report) -> str:

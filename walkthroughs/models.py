@@ -580,6 +580,12 @@ class Action(Verified, Translatable):
             action=self, surface=surface, verified_on=today, verified_by=user
         )
 
+    def applies_in(self, code: str) -> bool:
+        """Whether the item is on the checklist of the country with this code."""
+        if self.policy_change_id is None:
+            return True
+        return Rollout.objects.filter(policy_change=self.policy_change_id).reaching(code).exists()
+
     def latest_verifications(self) -> dict[str, "Verification | None"]:
         """Per surface, the last time an editor followed the steps there, if ever."""
         latest: dict[str, Verification | None] = dict.fromkeys(Surface.values)
@@ -736,6 +742,19 @@ class Report(models.Model):
     action = models.ForeignKey(Action, on_delete=models.CASCADE, related_name="reports")
     country = models.ForeignKey(Country, on_delete=models.PROTECT, related_name="+")
     surface = models.CharField(max_length=7, choices=Surface.choices)
+    step = models.ForeignKey(
+        Step,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="reports",
+        help_text="The step the visitor could not follow, if they named one.",
+    )
+    step_text = models.CharField(
+        max_length=400,
+        blank=True,
+        help_text="The step's English text when the report was sent, as the visitor read it.",
+    )
     what_they_see = models.TextField(
         max_length=1000, help_text="The visitor's description of their screen."
     )
@@ -743,6 +762,14 @@ class Report(models.Model):
     interface_language = models.CharField(max_length=40, blank=True)
     status = models.CharField(max_length=9, choices=ReportStatus.choices, default=ReportStatus.NEW)
     editor_note = models.TextField(blank=True, help_text="For editors only.")
+    fixed_in = models.ForeignKey(
+        ChangeNote,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="reports",
+        help_text="The public change log entry that says how it was fixed.",
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
     history = HistoricalRecords()
@@ -763,3 +790,17 @@ class Report(models.Model):
     def __str__(self) -> str:
         where = f"{self.action.slug} / {self.surface} / {self.country.code}"
         return f"{where}: {self.get_status_display()}"
+
+    @property
+    def step_position(self) -> int | None:
+        return self.step.position if self.step else None
+
+    @transaction.atomic
+    def mark_fixed(self, note: str, editor) -> ChangeNote:
+        """Fixed, with one line for the public change log that says how."""
+        entry = ChangeNote.objects.create(
+            action=self.action, item_title=self.action.title, note=note, editor=editor
+        )
+        self.status, self.fixed_in = ReportStatus.FIXED, entry
+        self.save(update_fields=["status", "fixed_in"])
+        return entry
