@@ -1,10 +1,19 @@
 import re
 
+from django.conf import settings
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
 from django.db import models, transaction
 from django.db.models import Count, F, Q
-from django.forms import BaseInlineFormSet, CharField, ModelForm, Textarea, ValidationError
+from django.forms import (
+    BaseInlineFormSet,
+    CharField,
+    Form,
+    ModelForm,
+    Textarea,
+    URLField,
+    ValidationError,
+)
 from django.http import (
     Http404,
     HttpRequest,
@@ -13,6 +22,7 @@ from django.http import (
     HttpResponseRedirect,
 )
 from django.shortcuts import get_object_or_404
+from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
@@ -21,7 +31,7 @@ from simple_history.admin import SimpleHistoryAdmin
 from config.editing import GuardedEditsMixin
 from translations.admin import TranslationsAdminMixin
 
-from . import drafts
+from . import drafts, renames
 from .models import (
     Action,
     ActionWarning,
@@ -44,6 +54,61 @@ _REORDER_OFFSET = 10000
 
 # Step and warning texts run to a few lines: editors read them whole while they edit.
 LONG_TEXT = Textarea(attrs={"rows": 3, "cols": 48})
+
+
+class RenameLabelForm(Form):
+    old = CharField(
+        label="The old label",
+        max_length=200,
+        help_text="Exactly as the steps and items name it today, e.g. 'Data privacy'.",
+    )
+    new = CharField(
+        label="The new label", max_length=200, help_text="Exactly as LinkedIn shows it now."
+    )
+    note = CharField(
+        label="Public note",
+        max_length=200,
+        help_text="One line for the public change log, e.g. 'LinkedIn renamed Data privacy "
+        "to Privacy.'",
+    )
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        for code, name in settings.LANGUAGES:
+            if code != settings.LANGUAGE_CODE:
+                self.fields[f"new_{code}"] = CharField(
+                    label=f"The new label in {name}",
+                    max_length=200,
+                    required=False,
+                    help_text="LinkedIn's own label in this language, only where known. "
+                    "Never guess: left blank, visitors there read the English label.",
+                )
+
+    def clean(self) -> dict:
+        data = super().clean()
+        if data.get("old") and data.get("old") == data.get("new"):
+            raise ValidationError("The new label is the same as the old one.")
+        return data
+
+    @property
+    def local(self) -> dict[str, str]:
+        return {
+            name.removeprefix("new_"): value
+            for name, value in self.cleaned_data.items()
+            if name.startswith("new_") and value
+        }
+
+
+class MoveLinkForm(Form):
+    old = URLField(label="The old address", max_length=500, assume_scheme="https")
+    new = URLField(label="The new address", max_length=500, assume_scheme="https")
+    note = RenameLabelForm.base_fields["note"]
+
+    def clean(self) -> dict:
+        data = super().clean()
+        if data.get("old") and data.get("old") == data.get("new"):
+            raise ValidationError("The new address is the same as the old one.")
+        return data
 
 
 class OneParagraphField(CharField):
@@ -325,10 +390,60 @@ class ActionAdmin(GuardedEditsMixin, TranslationsAdminMixin, SimpleHistoryAdmin)
 
     def get_urls(self):
         verify = self.admin_site.admin_view(self.verify_view)
+        rename = self.admin_site.admin_view(self.rename_view)
         return [
             path("<int:pk>/verify/<str:surface>/", verify, name="walkthroughs_action_verify"),
+            path("rename-label/", rename, {"kind": "label"}, name="walkthroughs_rename_label"),
+            path("move-link/", rename, {"kind": "link"}, name="walkthroughs_move_link"),
             *super().get_urls(),
         ]
+
+    def rename_view(self, request: HttpRequest, kind: str) -> HttpResponse:
+        """'LinkedIn renamed a label' / 'moved a link': the old, the new, a preview of
+        every use, then one change everywhere with one public note."""
+        if not self.has_change_permission(request):
+            raise PermissionDenied
+        form_class = RenameLabelForm if kind == "label" else MoveLinkForm
+        form = form_class(request.POST if request.method == "POST" else None)
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.model._meta,
+            "title": "LinkedIn renamed a label" if kind == "label" else "LinkedIn moved a link",
+            "kind": kind,
+            "form": form,
+        }
+        status = 200
+        if request.method == "POST" and form.is_valid():
+            data = form.cleaned_data
+            local = form.local if kind == "label" else {}
+            if "apply" in request.POST:
+                if kind == "label":
+                    changes, entry = renames.apply_label(
+                        data["old"], data["new"], local, data["note"], request.user
+                    )
+                else:
+                    changes, entry = renames.apply_link(
+                        data["old"], data["new"], data["note"], request.user
+                    )
+                if changes:
+                    self.message_user(
+                        request,
+                        f"Changed {len(changes)} text(s) in one go and logged “{entry.note}”. "
+                        "Visitors see it now; translations left for a translator are marked "
+                        "outdated.",
+                    )
+                    return HttpResponseRedirect(reverse("editors_overview"))
+            if kind == "label":
+                changes = renames.plan_label(data["old"], data["new"], local)
+            else:
+                changes = renames.plan_link(data["old"], data["new"])
+            context["changes"] = changes
+            context["previewed"] = bool(changes)
+            if not changes:
+                status = 400
+        elif request.method == "POST":
+            status = 400
+        return TemplateResponse(request, "admin/walkthroughs/rename.html", context, status=status)
 
     def verify_view(self, request: HttpRequest, pk: int, surface: str) -> HttpResponse:
         """The item page's buttons: followed today on a live account, on one device."""
