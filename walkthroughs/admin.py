@@ -24,6 +24,7 @@ from django.http import (
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
+from django.utils import timezone
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
 from simple_history.admin import SimpleHistoryAdmin
@@ -35,6 +36,7 @@ from . import drafts, renames
 from .models import (
     Action,
     ActionWarning,
+    Alert,
     ChangeNote,
     PlaceNote,
     Platform,
@@ -45,6 +47,7 @@ from .models import (
     Source,
     Step,
     Surface,
+    WatchedDocument,
     stale_before,
 )
 
@@ -626,12 +629,60 @@ class PolicyChangeAdmin(GuardedEditsMixin, TranslationsAdminMixin, SimpleHistory
     inlines = [RolloutInline]
 
 
+class WatchedDocumentInline(admin.TabularInline):
+    model = WatchedDocument
+    fields = ["repository", "path", "read_version", "latest_version", "latest_on", "checked_at"]
+    readonly_fields = ["latest_version", "latest_on", "checked_at"]
+    extra = 0
+    verbose_name = "version history followed by the watch"
+    verbose_name_plural = "Versions followed by the watch (Open Terms Archive on GitHub)"
+
+
+@admin.register(Alert)
+class AlertAdmin(admin.ModelAdmin):
+    """What the watch saw: open alerts first; an editor closes one once it is dealt with."""
+
+    list_display = ["message", "kind", "open", "last_seen_at", "where_to_look"]
+    list_filter = [("resolved_at", admin.EmptyFieldListFilter), "kind"]
+    search_fields = ["message", "subject"]
+    readonly_fields = [
+        "kind",
+        "subject",
+        "message",
+        "link",
+        "first_seen_at",
+        "last_seen_at",
+        "resolved_at",
+        "resolved_by",
+    ]
+    actions = ["resolve"]
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False
+
+    @admin.display(boolean=True, description="Open", ordering="resolved_at")
+    def open(self, obj: Alert) -> bool:
+        return obj.resolved_at is None
+
+    @admin.display(description="Where to look")
+    def where_to_look(self, obj: Alert) -> str:
+        return format_html('<a href="{}">{}</a>', obj.link, "look") if obj.link else ""
+
+    @admin.action(description="Dealt with: close the selected alerts")
+    def resolve(self, request: HttpRequest, queryset) -> None:
+        closed = queryset.filter(resolved_at__isnull=True).update(
+            resolved_at=timezone.now(), resolved_by=request.user
+        )
+        self.message_user(request, f"Closed {closed} alert(s).")
+
+
 @admin.register(Source)
 class SourceAdmin(GuardedEditsMixin, SimpleHistoryAdmin):
     list_display = ["title", "publisher", "url", "has_archive", "published_on"]
     list_filter = ["publisher"]
     search_fields = ["title", "publisher", "url", "no_url_reason"]
     fields = ["title", "publisher", "url", "no_url_reason", "archive_url", "published_on"]
+    inlines = [WatchedDocumentInline]
 
     @admin.display(description="Archived copy", boolean=True)
     def has_archive(self, obj: Source) -> bool:

@@ -804,3 +804,85 @@ class Report(models.Model):
         self.status, self.fixed_in = ReportStatus.FIXED, entry
         self.save(update_fields=["status", "fixed_in"])
         return entry
+
+
+class WatchedDocument(models.Model):
+    """A legal text whose versions Open Terms Archive records in a GitHub repository.
+
+    The watch compares the latest recorded version with the one our content was read at,
+    and alerts editors when LinkedIn published another.
+    """
+
+    source = models.ForeignKey(Source, on_delete=models.CASCADE, related_name="watched")
+    repository = models.CharField(
+        max_length=200,
+        help_text="The GitHub repository of versions, e.g. 'OpenTermsArchive/vlopses-ie-versions'.",
+    )
+    path = models.CharField(
+        max_length=300,
+        help_text="The document's file in it, e.g. 'LinkedIn/Privacy Policy.md'.",
+    )
+    read_version = models.CharField(
+        "version we read",
+        max_length=40,
+        blank=True,
+        help_text="The commit of the version our content rests on. After re-reading a newer "
+        "version, put its commit here: the alert about it then closes.",
+    )
+    latest_version = models.CharField(max_length=40, blank=True, editable=False)
+    latest_on = models.DateField(null=True, blank=True, editable=False)
+    checked_at = models.DateTimeField(null=True, blank=True, editable=False)
+
+    class Meta:
+        ordering = ["source", "repository", "path"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["repository", "path"], name="watched_document_unique_path"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.repository}: {self.path}"
+
+
+class AlertKind(models.TextChoices):
+    REDIRECTS = "redirects", "Redirects elsewhere"
+    BROKEN = "broken", "Broken"
+    UNREACHABLE = "unreachable", "Could not be reached"
+    DOCUMENT = "document", "Legal text changed"
+
+
+class Alert(models.Model):
+    """Something the watch saw that an editor should look at: one open alert per thing."""
+
+    Kind = AlertKind
+
+    kind = models.CharField(max_length=11, choices=AlertKind.choices)
+    subject = models.CharField(
+        max_length=500, help_text="What it is about: an address, or a watched document."
+    )
+    message = models.CharField(max_length=500)
+    link = models.URLField(max_length=500, blank=True, help_text="Where to look, e.g. the diff.")
+    first_seen_at = models.DateTimeField(default=timezone.now)
+    last_seen_at = models.DateTimeField(default=timezone.now)
+    resolved_at = models.DateTimeField(null=True, blank=True)
+    resolved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["-last_seen_at", "-pk"]
+        verbose_name = "watch alert"
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(kind__in=AlertKind.values), name="alert_kind_valid"
+            ),
+            models.UniqueConstraint(
+                fields=["kind", "subject"],
+                condition=models.Q(resolved_at__isnull=True),
+                name="alert_one_open_per_subject",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.message
