@@ -20,6 +20,7 @@ EDITOR_GROUPS = [
             "walkthroughs.Step",
             "walkthroughs.ActionWarning",
             "walkthroughs.Report",
+            "walkthroughs.Alert",
             "walkthroughs.ChangeNote",
         ],
     ),

@@ -216,7 +216,8 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env.str("DJANGO_LOG_LEVEL", default="INFO")},
     # Sign-ins, failures, lockouts and second-factor events, never with the client's address.
-    "loggers": {"optout.auth": {"level": "INFO"}},
+    # httpx (the watch) logs every request at INFO: the command's summary says enough.
+    "loggers": {"optout.auth": {"level": "INFO"}, "httpx": {"level": "WARNING"}},
 }
 
 # The country a CDN detected for the visitor, e.g. CF-IPCountry; read, never stored.
@@ -224,6 +225,15 @@ COUNTRY_HEADER = env.str("DJANGO_COUNTRY_HEADER", default="")
 
 # Content not verified on a live account for this many days is flagged stale to editors.
 VERIFICATION_STALE_AFTER_DAYS = env.int("DJANGO_VERIFICATION_STALE_AFTER_DAYS", default=90)
+
+# The watch (manage.py watch): how long it may run in all, each request's timeout, how
+# many requests at once (never two at once to one host), the pause between two requests
+# to one host, and where GitHub's API is (Open Terms Archive's version repositories).
+WATCH_DEADLINE = env.float("WATCH_DEADLINE", default=300.0)
+WATCH_TIMEOUT = env.float("WATCH_TIMEOUT", default=15.0)
+WATCH_CONCURRENCY = env.int("WATCH_CONCURRENCY", default=4)
+WATCH_HOST_DELAY = env.float("WATCH_HOST_DELAY", default=2.0)
+WATCH_GITHUB_API = env.str("WATCH_GITHUB_API", default="https://api.github.com")
 
 # Header holding the client address appended by a trusted proxy (e.g. X-Forwarded-For).
 # Used only, hashed, for rate limits; never logged or stored.

@@ -9,7 +9,7 @@ from django.views.decorators.http import require_safe
 from pagecache.responses import cached_public
 from translations.views import style_sheet
 from walkthroughs import views
-from walkthroughs.overview import overview
+from walkthroughs.overview import overview, watch_feed
 from walkthroughs.sitemaps import ChecklistSitemap, StartSitemap
 
 SITEMAPS = {"start": StartSitemap, "checklists": ChecklistSitemap}
@@ -34,6 +34,7 @@ urlpatterns = [
     path(
         f"{settings.ADMIN_PATH}overview/", admin.site.admin_view(overview), name="editors_overview"
     ),
+    path(f"{settings.ADMIN_PATH}watch/feed/<str:token>/", watch_feed, name="watch_feed"),
     path(
         f"{settings.ADMIN_PATH}style/<str:language>/",
         admin.site.admin_view(style_sheet),

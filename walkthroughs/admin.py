@@ -1,10 +1,19 @@
 import re
 
+from django.conf import settings
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
 from django.db import models, transaction
 from django.db.models import Count, F, Q
-from django.forms import BaseInlineFormSet, CharField, ModelForm, Textarea, ValidationError
+from django.forms import (
+    BaseInlineFormSet,
+    CharField,
+    Form,
+    ModelForm,
+    Textarea,
+    URLField,
+    ValidationError,
+)
 from django.http import (
     Http404,
     HttpRequest,
@@ -13,7 +22,9 @@ from django.http import (
     HttpResponseRedirect,
 )
 from django.shortcuts import get_object_or_404
+from django.template.response import TemplateResponse
 from django.urls import path, reverse
+from django.utils import timezone
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
 from simple_history.admin import SimpleHistoryAdmin
@@ -21,10 +32,11 @@ from simple_history.admin import SimpleHistoryAdmin
 from config.editing import GuardedEditsMixin
 from translations.admin import TranslationsAdminMixin
 
-from . import drafts
+from . import drafts, renames
 from .models import (
     Action,
     ActionWarning,
+    Alert,
     ChangeNote,
     PlaceNote,
     Platform,
@@ -35,6 +47,7 @@ from .models import (
     Source,
     Step,
     Surface,
+    WatchedDocument,
     stale_before,
 )
 
@@ -44,6 +57,61 @@ _REORDER_OFFSET = 10000
 
 # Step and warning texts run to a few lines: editors read them whole while they edit.
 LONG_TEXT = Textarea(attrs={"rows": 3, "cols": 48})
+
+
+class RenameLabelForm(Form):
+    old = CharField(
+        label="The old label",
+        max_length=200,
+        help_text="Exactly as the steps and items name it today, e.g. 'Data privacy'.",
+    )
+    new = CharField(
+        label="The new label", max_length=200, help_text="Exactly as LinkedIn shows it now."
+    )
+    note = CharField(
+        label="Public note",
+        max_length=200,
+        help_text="One line for the public change log, e.g. 'LinkedIn renamed Data privacy "
+        "to Privacy.'",
+    )
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        for code, name in settings.LANGUAGES:
+            if code != settings.LANGUAGE_CODE:
+                self.fields[f"new_{code}"] = CharField(
+                    label=f"The new label in {name}",
+                    max_length=200,
+                    required=False,
+                    help_text="LinkedIn's own label in this language, only where known. "
+                    "Never guess: left blank, visitors there read the English label.",
+                )
+
+    def clean(self) -> dict:
+        data = super().clean()
+        if data.get("old") and data.get("old") == data.get("new"):
+            raise ValidationError("The new label is the same as the old one.")
+        return data
+
+    @property
+    def local(self) -> dict[str, str]:
+        return {
+            name.removeprefix("new_"): value
+            for name, value in self.cleaned_data.items()
+            if name.startswith("new_") and value
+        }
+
+
+class MoveLinkForm(Form):
+    old = URLField(label="The old address", max_length=500, assume_scheme="https")
+    new = URLField(label="The new address", max_length=500, assume_scheme="https")
+    note = RenameLabelForm.base_fields["note"]
+
+    def clean(self) -> dict:
+        data = super().clean()
+        if data.get("old") and data.get("old") == data.get("new"):
+            raise ValidationError("The new address is the same as the old one.")
+        return data
 
 
 class OneParagraphField(CharField):
@@ -325,10 +393,60 @@ class ActionAdmin(GuardedEditsMixin, TranslationsAdminMixin, SimpleHistoryAdmin)
 
     def get_urls(self):
         verify = self.admin_site.admin_view(self.verify_view)
+        rename = self.admin_site.admin_view(self.rename_view)
         return [
             path("<int:pk>/verify/<str:surface>/", verify, name="walkthroughs_action_verify"),
+            path("rename-label/", rename, {"kind": "label"}, name="walkthroughs_rename_label"),
+            path("move-link/", rename, {"kind": "link"}, name="walkthroughs_move_link"),
             *super().get_urls(),
         ]
+
+    def rename_view(self, request: HttpRequest, kind: str) -> HttpResponse:
+        """'LinkedIn renamed a label' / 'moved a link': the old, the new, a preview of
+        every use, then one change everywhere with one public note."""
+        if not self.has_change_permission(request):
+            raise PermissionDenied
+        form_class = RenameLabelForm if kind == "label" else MoveLinkForm
+        form = form_class(request.POST if request.method == "POST" else None)
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.model._meta,
+            "title": "LinkedIn renamed a label" if kind == "label" else "LinkedIn moved a link",
+            "kind": kind,
+            "form": form,
+        }
+        status = 200
+        if request.method == "POST" and form.is_valid():
+            data = form.cleaned_data
+            local = form.local if kind == "label" else {}
+            if "apply" in request.POST:
+                if kind == "label":
+                    changes, entry = renames.apply_label(
+                        data["old"], data["new"], local, data["note"], request.user
+                    )
+                else:
+                    changes, entry = renames.apply_link(
+                        data["old"], data["new"], data["note"], request.user
+                    )
+                if changes:
+                    self.message_user(
+                        request,
+                        f"Changed {len(changes)} text(s) in one go and logged “{entry.note}”. "
+                        "Visitors see it now; translations left for a translator are marked "
+                        "outdated.",
+                    )
+                    return HttpResponseRedirect(reverse("editors_overview"))
+            if kind == "label":
+                changes = renames.plan_label(data["old"], data["new"], local)
+            else:
+                changes = renames.plan_link(data["old"], data["new"])
+            context["changes"] = changes
+            context["previewed"] = bool(changes)
+            if not changes:
+                status = 400
+        elif request.method == "POST":
+            status = 400
+        return TemplateResponse(request, "admin/walkthroughs/rename.html", context, status=status)
 
     def verify_view(self, request: HttpRequest, pk: int, surface: str) -> HttpResponse:
         """The item page's buttons: followed today on a live account, on one device."""
@@ -511,12 +629,60 @@ class PolicyChangeAdmin(GuardedEditsMixin, TranslationsAdminMixin, SimpleHistory
     inlines = [RolloutInline]
 
 
+class WatchedDocumentInline(admin.TabularInline):
+    model = WatchedDocument
+    fields = ["repository", "path", "read_version", "latest_version", "latest_on", "checked_at"]
+    readonly_fields = ["latest_version", "latest_on", "checked_at"]
+    extra = 0
+    verbose_name = "version history followed by the watch"
+    verbose_name_plural = "Versions followed by the watch (Open Terms Archive on GitHub)"
+
+
+@admin.register(Alert)
+class AlertAdmin(admin.ModelAdmin):
+    """What the watch saw: open alerts first; an editor closes one once it is dealt with."""
+
+    list_display = ["message", "kind", "open", "last_seen_at", "where_to_look"]
+    list_filter = [("resolved_at", admin.EmptyFieldListFilter), "kind"]
+    search_fields = ["message", "subject"]
+    readonly_fields = [
+        "kind",
+        "subject",
+        "message",
+        "link",
+        "first_seen_at",
+        "last_seen_at",
+        "resolved_at",
+        "resolved_by",
+    ]
+    actions = ["resolve"]
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False
+
+    @admin.display(boolean=True, description="Open", ordering="resolved_at")
+    def open(self, obj: Alert) -> bool:
+        return obj.resolved_at is None
+
+    @admin.display(description="Where to look")
+    def where_to_look(self, obj: Alert) -> str:
+        return format_html('<a href="{}">{}</a>', obj.link, "look") if obj.link else ""
+
+    @admin.action(description="Dealt with: close the selected alerts")
+    def resolve(self, request: HttpRequest, queryset) -> None:
+        closed = queryset.filter(resolved_at__isnull=True).update(
+            resolved_at=timezone.now(), resolved_by=request.user
+        )
+        self.message_user(request, f"Closed {closed} alert(s).")
+
+
 @admin.register(Source)
 class SourceAdmin(GuardedEditsMixin, SimpleHistoryAdmin):
     list_display = ["title", "publisher", "url", "has_archive", "published_on"]
     list_filter = ["publisher"]
     search_fields = ["title", "publisher", "url", "no_url_reason"]
     fields = ["title", "publisher", "url", "no_url_reason", "archive_url", "published_on"]
+    inlines = [WatchedDocumentInline]
 
     @admin.display(description="Archived copy", boolean=True)
     def has_archive(self, obj: Source) -> bool:
@@ -555,6 +721,21 @@ class ChangeNoteAdmin(SimpleHistoryAdmin):
         super().save_model(request, obj, form, change)
 
 
+class ReportAdminForm(ModelForm):
+    fix_note = CharField(
+        label="Fixed: public note",
+        max_length=200,
+        required=False,
+        help_text="Once the steps are fixed, one line for the public change log, e.g. "
+        "'LinkedIn renamed Data privacy to Privacy on Android.' Saving marks the report "
+        "fixed and links it to that entry.",
+    )
+
+    class Meta:
+        model = Report
+        fields = ["status", "editor_note"]
+
+
 @admin.register(Report)
 class ReportAdmin(SimpleHistoryAdmin):
     """Visitors' reports, grouped by item and surface, newest first within each."""
@@ -563,17 +744,21 @@ class ReportAdmin(SimpleHistoryAdmin):
     list_display_links = ["short_description"]
     list_editable = ["status"]
     list_filter = ["status", "surface", "action"]
-    list_select_related = ["action", "country"]
-    search_fields = ["what_they_see", "app_version", "interface_language"]
+    search_fields = ["what_they_see", "step_text", "app_version", "interface_language"]
+    list_select_related = ["action", "country", "step"]
+    form = ReportAdminForm
     readonly_fields = [
         "action",
         "country",
         "surface",
+        "named_step",
         "what_they_see",
         "app_version",
         "interface_language",
         "created_at",
+        "fixed_in_link",
     ]
+    fields = [*readonly_fields[:-1], "status", "editor_note", "fix_note", "fixed_in_link"]
     actions = ["mark_confirmed", "mark_fixed", "mark_dismissed"]
 
     def has_add_permission(self, request: HttpRequest) -> bool:
@@ -581,7 +766,37 @@ class ReportAdmin(SimpleHistoryAdmin):
 
     @admin.display(description="About", ordering="action__slug")
     def concerns(self, obj: Report) -> str:
-        return f"{obj.action.slug} / {obj.surface} / {obj.country.code.upper()}"
+        step = f" #{obj.step.position}" if obj.step else ""
+        return f"{obj.action.slug} / {obj.surface}{step} / {obj.country.code.upper()}"
+
+    @admin.display(description="Step")
+    def named_step(self, obj: Report) -> str:
+        if obj.step is None and not obj.step_text:
+            return "The visitor did not name a step."
+        current = obj.step.text if obj.step else ""
+        number = f"Step {obj.step.position}" if obj.step else "A step deleted since"
+        if current and current != obj.step_text:
+            return f"{number}, which read: {obj.step_text} (now: {current})"
+        return f"{number}: {obj.step_text or current}"
+
+    @admin.display(description="Fixed in")
+    def fixed_in_link(self, obj: Report) -> str:
+        if obj.fixed_in is None:
+            return "Not yet: write the public note above once the steps are fixed."
+        return format_html(
+            '<a href="{}#change-{}">{}</a> (<a href="{}">edit the entry</a>)',
+            reverse("walkthroughs:changes"),
+            obj.fixed_in.pk,
+            obj.fixed_in.note,
+            reverse("admin:walkthroughs_changenote_change", args=[obj.fixed_in.pk]),
+        )
+
+    def save_model(self, request, obj: Report, form, change: bool) -> None:
+        note = form.cleaned_data.get("fix_note", "").strip()
+        with transaction.atomic():
+            super().save_model(request, obj, form, change)
+            if note:
+                obj.mark_fixed(note, request.user)
 
     @admin.display(description="What the visitor sees")
     def short_description(self, obj: Report) -> str:

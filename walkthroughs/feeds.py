@@ -12,7 +12,7 @@ from . import published
 from .addresses import checklist_url
 from .checklists import build_checklist
 from .directory import Place, find_country
-from .models import ChangeNote, Surface
+from .models import Alert, ChangeNote, Surface
 
 
 class ChangesFeed(Feed):
@@ -42,6 +42,40 @@ class ChangesFeed(Feed):
 
     def item_updateddate(self, item: ChangeNote) -> datetime.datetime:
         return self.item_pubdate(item)
+
+
+class WatchFeed(Feed):
+    """The watch's open alerts, for editors' feed readers (see overview.watch_feed)."""
+
+    feed_type = Atom1Feed
+    title = "Opt-Out Guide: what the watch saw"
+    subtitle = "Links that moved or broke, and LinkedIn's legal texts that changed."
+
+    def link(self) -> str:
+        return reverse("editors_overview")
+
+    def items(self):
+        return Alert.objects.filter(resolved_at__isnull=True)[:50]
+
+    def item_title(self, item: Alert) -> str:
+        return item.message
+
+    def item_description(self, item: Alert) -> str:
+        return f"{item.get_kind_display()}: {item.subject}"
+
+    def item_link(self, item: Alert) -> str:
+        return item.link or reverse("admin:walkthroughs_alert_change", args=[item.pk])
+
+    def item_guid(self, item: Alert) -> str:
+        return f"watch-alert-{item.pk}"
+
+    item_guid_is_permalink = False
+
+    def item_pubdate(self, item: Alert) -> datetime.datetime:
+        return item.first_seen_at
+
+    def item_updateddate(self, item: Alert) -> datetime.datetime:
+        return item.last_seen_at
 
 
 @dataclasses.dataclass(frozen=True)

@@ -9,6 +9,10 @@ class ReportForm(forms.ModelForm):
 
     # Left empty by people; bots that fill every field give themselves away.
     website = forms.CharField(required=False, label=_("Leave this empty"))
+    # The step the visitor chose on the checklist ("Can't find a step? Tell us which").
+    step_number = forms.IntegerField(
+        required=False, min_value=1, max_value=99, widget=forms.HiddenInput
+    )
 
     class Meta:
         model = Report
@@ -29,9 +33,10 @@ class ReportForm(forms.ModelForm):
             "app_version": forms.TextInput(attrs={"autocomplete": "off"}),
         }
 
-    def __init__(self, *args, platform: str, **kwargs) -> None:
+    def __init__(self, *args, platform: str, action=None, **kwargs) -> None:
         kwargs.setdefault("label_suffix", "")
         super().__init__(*args, **kwargs)
+        self.action = action
         names = {"platform": platform}
         self.fields["surface"].label = _("Where you use %(platform)s") % names
         self.fields["interface_language"].label = (
@@ -39,6 +44,21 @@ class ReportForm(forms.ModelForm):
         )
         self.fields["surface"].choices = Surface.choices
         self.fields["website"].widget.attrs.update(tabindex="-1", autocomplete="off")
+
+    def clean(self) -> dict:
+        data = super().clean()
+        number, surface = data.get("step_number"), data.get("surface")
+        if number and surface and self.action is not None:
+            self.instance.step = self.action.steps.filter(surface=surface, position=number).first()
+            if self.instance.step is None:
+                self.add_error(
+                    "surface",
+                    _("This item has no step %(number)s on that device. Choose the device "
+                      "you use, or go back to the checklist.") % {"number": number},
+                )  # fmt: skip
+            else:
+                self.instance.step_text = self.instance.step.text
+        return data
 
     @property
     def is_bot(self) -> bool:

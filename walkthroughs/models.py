@@ -590,6 +590,12 @@ class Action(Verified, Translatable):
             action=self, surface=surface, verified_on=today, verified_by=user
         )
 
+    def applies_in(self, code: str) -> bool:
+        """Whether the item is on the checklist of the country with this code."""
+        if self.policy_change_id is None:
+            return True
+        return Rollout.objects.filter(policy_change=self.policy_change_id).reaching(code).exists()
+
     def latest_verifications(self) -> dict[str, "Verification | None"]:
         """Per surface, the last time an editor followed the steps there, if ever."""
         latest: dict[str, Verification | None] = dict.fromkeys(Surface.values)
@@ -746,6 +752,19 @@ class Report(models.Model):
     action = models.ForeignKey(Action, on_delete=models.CASCADE, related_name="reports")
     country = models.ForeignKey(Country, on_delete=models.PROTECT, related_name="+")
     surface = models.CharField(max_length=7, choices=Surface.choices)
+    step = models.ForeignKey(
+        Step,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="reports",
+        help_text="The step the visitor could not follow, if they named one.",
+    )
+    step_text = models.CharField(
+        max_length=400,
+        blank=True,
+        help_text="The step's English text when the report was sent, as the visitor read it.",
+    )
     what_they_see = models.TextField(
         max_length=1000, help_text="The visitor's description of their screen."
     )
@@ -753,6 +772,14 @@ class Report(models.Model):
     interface_language = models.CharField(max_length=40, blank=True)
     status = models.CharField(max_length=9, choices=ReportStatus.choices, default=ReportStatus.NEW)
     editor_note = models.TextField(blank=True, help_text="For editors only.")
+    fixed_in = models.ForeignKey(
+        ChangeNote,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="reports",
+        help_text="The public change log entry that says how it was fixed.",
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
     history = HistoricalRecords()
@@ -773,3 +800,99 @@ class Report(models.Model):
     def __str__(self) -> str:
         where = f"{self.action.slug} / {self.surface} / {self.country.code}"
         return f"{where}: {self.get_status_display()}"
+
+    @property
+    def step_position(self) -> int | None:
+        return self.step.position if self.step else None
+
+    @transaction.atomic
+    def mark_fixed(self, note: str, editor) -> ChangeNote:
+        """Fixed, with one line for the public change log that says how."""
+        entry = ChangeNote.objects.create(
+            action=self.action, item_title=self.action.title, note=note, editor=editor
+        )
+        self.status, self.fixed_in = ReportStatus.FIXED, entry
+        self.save(update_fields=["status", "fixed_in"])
+        return entry
+
+
+class WatchedDocument(models.Model):
+    """A legal text whose versions Open Terms Archive records in a GitHub repository.
+
+    The watch compares the latest recorded version with the one our content was read at,
+    and alerts editors when LinkedIn published another.
+    """
+
+    source = models.ForeignKey(Source, on_delete=models.CASCADE, related_name="watched")
+    repository = models.CharField(
+        max_length=200,
+        help_text="The GitHub repository of versions, e.g. 'OpenTermsArchive/vlopses-ie-versions'.",
+    )
+    path = models.CharField(
+        max_length=300,
+        help_text="The document's file in it, e.g. 'LinkedIn/Privacy Policy.md'.",
+    )
+    read_version = models.CharField(
+        "version we read",
+        max_length=40,
+        blank=True,
+        help_text="The commit of the version our content rests on. After re-reading a newer "
+        "version, put its commit here: the alert about it then closes.",
+    )
+    latest_version = models.CharField(max_length=40, blank=True, editable=False)
+    latest_on = models.DateField(null=True, blank=True, editable=False)
+    checked_at = models.DateTimeField(null=True, blank=True, editable=False)
+
+    class Meta:
+        ordering = ["source", "repository", "path"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["repository", "path"], name="watched_document_unique_path"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.repository}: {self.path}"
+
+
+class AlertKind(models.TextChoices):
+    REDIRECTS = "redirects", "Redirects elsewhere"
+    BROKEN = "broken", "Broken"
+    UNREACHABLE = "unreachable", "Could not be reached"
+    DOCUMENT = "document", "Legal text changed"
+
+
+class Alert(models.Model):
+    """Something the watch saw that an editor should look at: one open alert per thing."""
+
+    Kind = AlertKind
+
+    kind = models.CharField(max_length=11, choices=AlertKind.choices)
+    subject = models.CharField(
+        max_length=500, help_text="What it is about: an address, or a watched document."
+    )
+    message = models.CharField(max_length=500)
+    link = models.URLField(max_length=500, blank=True, help_text="Where to look, e.g. the diff.")
+    first_seen_at = models.DateTimeField(default=timezone.now)
+    last_seen_at = models.DateTimeField(default=timezone.now)
+    resolved_at = models.DateTimeField(null=True, blank=True)
+    resolved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["-last_seen_at", "-pk"]
+        verbose_name = "watch alert"
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(kind__in=AlertKind.values), name="alert_kind_valid"
+            ),
+            models.UniqueConstraint(
+                fields=["kind", "subject"],
+                condition=models.Q(resolved_at__isnull=True),
+                name="alert_one_open_per_subject",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.message

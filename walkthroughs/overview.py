@@ -2,16 +2,45 @@
 
 from django.conf import settings
 from django.contrib import admin
+from django.contrib.auth import get_user_model
+from django.core import signing
 from django.db.models import Count, Q
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import NoReverseMatch, reverse
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_safe
 
 from translations import store as tr
 
-from .models import Action, Confidence, Report, Rollout, Step, stale_before
+from .feeds import WatchFeed
+from .models import Action, Alert, Confidence, Report, Rollout, Step, stale_before
 
 BELOW_CONFIRMED = [Confidence.SINGLE, Confidence.UNCERTAIN]
+
+
+# The watch's feed is read by feed readers, which cannot sign in: each editor's address
+# carries a signed token naming them, shown on their overview.
+FEED_SALT = "walkthroughs.watch-feed"
+
+
+def watch_feed_path(user) -> str:
+    # Without a timestamp: the address stays the same for as long as the editor is one.
+    return reverse("watch_feed", args=[signing.Signer(salt=FEED_SALT).sign(str(user.pk))])
+
+
+@never_cache
+@require_safe
+def watch_feed(request: HttpRequest, token: str) -> HttpResponse:
+    """The watch's alerts as Atom, for the editor the token names while they are one."""
+    try:
+        pk = int(signing.Signer(salt=FEED_SALT).unsign(token))
+    except (signing.BadSignature, ValueError):
+        raise Http404("No feed at this address.") from None
+    user = get_user_model().objects.filter(pk=pk, is_active=True, is_staff=True).first()
+    if user is None or not user.has_perm("walkthroughs.view_alert"):
+        raise Http404("No feed at this address.")
+    return WatchFeed()(request)
 
 
 def outdated_translations() -> list[tuple[str, list[tuple[str, str, list[str]]]]]:
@@ -59,5 +88,7 @@ def overview(request: HttpRequest) -> HttpResponse:
         ).select_related("policy_change"),
         "drafts": Action.objects.filter(draft_of__isnull=False),
         "outdated_translations": outdated_translations(),
+        "alerts": Alert.objects.filter(resolved_at__isnull=True),
+        "watch_feed": request.build_absolute_uri(watch_feed_path(request.user)),
     }
     return render(request, "admin/overview.html", context)

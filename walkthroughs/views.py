@@ -349,21 +349,34 @@ def report(
     )
     if country is None or action is None or surface not in Surface.values:
         raise Http404("No checklist item at this address.")
+    if not action.applies_in(country.code):
+        # Not on this country's checklist: there are no steps there to report on.
+        raise Http404("This item is not on that country's checklist.")
+    language = get_language()
     context = {
         "country": country,
         "action": action,
         "platform": action.platform,
         "checklist_url": checklist_url("checklist", service, country.code, surface),
-        "action_title": translations.get(action, "title", get_language())[0],
+        "action_title": translations.get(action, "title", language)[0],
         "surface": surface,
     }
     template = "walkthroughs/report.html"
 
     if request.method != "POST":
-        form = ReportForm(initial={"surface": surface}, platform=action.platform.name)
+        number = request.GET.get("step", "")
+        step = (
+            action.steps.filter(surface=surface, position=int(number)).first()
+            if number.isdigit() and len(number) < 3
+            else None
+        )
+        initial = {"surface": surface, "step_number": step.position if step else None}
+        if step:
+            context["step"] = (step.position, translations.get(step, "text", language)[0])
+        form = ReportForm(initial=initial, platform=action.platform.name, action=action)
         return render(request, template, {**context, "form": form})
 
-    form = ReportForm(request.POST, platform=action.platform.name)
+    form = ReportForm(request.POST, platform=action.platform.name, action=action)
     if not form.is_valid():
         return render(request, template, {**context, "form": form}, status=400)
     # One atomic step checks and counts, so parallel posts cannot slip past the limit.

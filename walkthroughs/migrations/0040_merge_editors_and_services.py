@@ -1,12 +1,13 @@
-"""Joins the editors' migrations (issue 13: verification per device, editor names, ...)
-and the services' (issue 14: more platforms), written side by side."""
+"""Joins two lines of migrations written side by side: the editors' (verification per
+device, their names for things, reports per step, the watch) and the services' (every
+platform beyond LinkedIn)."""
 
 from django.db import migrations
 
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("walkthroughs", "0018_editor_names"),
+        ("walkthroughs", "0021_watched_documents"),
         ("walkthroughs", "0030_platform_position"),
     ]
 

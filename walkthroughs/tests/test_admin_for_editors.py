@@ -23,6 +23,7 @@ def test_the_index_groups_what_editors_use_first_in_their_words(client):
         "Steps",
         "Warnings",
         "Visitor reports",
+        "Watch alerts",
         "Change log entries",
     ]
     assert "Actions" not in html and ">Reports<" not in html

@@ -98,6 +98,7 @@ def test_the_index_is_grouped_for_editors(editor_page):
         "Steps",
         "Warnings",
         "Visitor reports",
+        "Watch alerts",
         "Change log entries",
     ]
     assert "Actions" not in editor_page.locator("#content-main").inner_text()
