@@ -28,7 +28,7 @@ def europe():
 @pytest.fixture
 def acme(europe):
     """A service whose switch exists in Europe only, with a fallback everywhere."""
-    acme = factories.platform("acme", name="Acme", website="https://acme.example/", position=5)
+    acme = factories.platform("acme", name="Acme", website="https://acme.example/", position=100)
     change = factories.policy_change(
         acme, exclusion_note="Acme offers the objection only in Europe."
     )
@@ -45,7 +45,7 @@ def acme(europe):
 
 @pytest.fixture
 def brio():
-    brio = factories.platform("brio", name="Brio", position=6)
+    brio = factories.platform("brio", name="Brio", position=101)
     switch = factories.action(brio, "object", title="Switch off Brio training")
     factories.step(switch, "web", 1, text="Open Brio's privacy settings.")
     return brio
