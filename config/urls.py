@@ -1,33 +1,24 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
-from django.contrib.sitemaps.views import index as sitemap_index
-from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 from django.views.decorators.http import require_safe
 
 from pagecache.responses import cached_public
 from translations.views import style_sheet
-from walkthroughs import views
+from walkthroughs import sitemaps, views
 from walkthroughs.overview import overview, watch_feed
-from walkthroughs.sitemaps import ChecklistSitemap, StartSitemap
 
-SITEMAPS = {"start": StartSitemap, "checklists": ChecklistSitemap}
 # Sitemap pages as the index links them; ?p=01 or ?p=+1 are answered but never kept.
 PAGE_NUMBER = r"[1-9][0-9]{0,3}"
 
 urlpatterns = [
     path("api/v1/", include("walkthroughs.api")),
-    path(
-        "sitemap.xml",
-        require_safe(cached_public()(sitemap_index)),
-        {"sitemaps": SITEMAPS, "sitemap_url_name": "sitemap_section"},
-        name="sitemap",
-    ),
+    # One section per service: its sections follow the services the content holds.
+    path("sitemap.xml", require_safe(cached_public()(sitemaps.index)), name="sitemap"),
     path(
         "sitemap-<section>.xml",
-        require_safe(cached_public(query={"p": PAGE_NUMBER})(sitemap)),
-        {"sitemaps": SITEMAPS},
+        require_safe(cached_public(query={"p": PAGE_NUMBER})(sitemaps.section)),
         name="sitemap_section",
     ),
     path("robots.txt", views.robots_txt, name="robots_txt"),

@@ -443,7 +443,9 @@ def _item(
             "country": place.in_sentence,
             "date": long_date(since, language),
         }
-        default_state = rollout.default_state if action.kind == Action.Kind.SETTING else ""
+        # Only a switch has a default: an item that is advice, not a setting, takes none.
+        is_switch = action.kind == Action.Kind.SETTING and action.default_state
+        default_state = rollout.default_state if is_switch else ""
         prior_data = local(rollout, "prior_data")
         confidence = weakest(confidence, rollout.confidence)
         if rollout.checking_note and rollout.confidence != Confidence.CONFIRMED:

@@ -16,17 +16,38 @@ from .models import Alert, ChangeNote, Surface
 
 
 class ChangesFeed(Feed):
-    """The public change log as Atom, for people and sites that follow our steps."""
+    """The public change log as Atom, every service's or one service's, for people and sites
+    that follow our steps."""
 
     feed_type = Atom1Feed
-    title = "Opt-Out Guide: changes to the steps"
-    subtitle = "When LinkedIn moves or renames a setting, we update the steps and say so here."
 
-    def link(self) -> str:
-        return reverse("walkthroughs:changes")
+    def get_object(self, request, service: str | None = None) -> published.Service | None:
+        if service is None:
+            return None
+        platform = published.platform(service)
+        if platform is None:
+            raise Http404("No service at this address.")
+        return platform
 
-    def items(self):
-        return ChangeNote.objects.filter(is_public=True)[:50]
+    def title(self, obj: published.Service | None) -> str:
+        if obj is None:
+            return "Opt-Out Guide: changes to the steps"
+        return f"Opt-Out Guide: changes to the steps for {obj.name}"
+
+    def subtitle(self, obj: published.Service | None) -> str:
+        who = obj.name if obj else "a service"
+        return f"When {who} moves or renames a setting, we update the steps and say so here."
+
+    def link(self, obj: published.Service | None) -> str:
+        if obj is None:
+            return reverse("walkthroughs:changes")
+        return reverse("walkthroughs:service_changes", args=[obj.slug])
+
+    def items(self, obj: published.Service | None):
+        notes = ChangeNote.objects.filter(is_public=True)
+        if obj is not None:
+            notes = notes.filter(action__platform__slug=obj.slug)
+        return notes[:50]
 
     def item_title(self, item: ChangeNote) -> str:
         return f"{item.item_title}: {item.note}"

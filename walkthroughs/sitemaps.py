@@ -1,8 +1,13 @@
 from django.contrib.sitemaps import Sitemap
+from django.contrib.sitemaps import views as sitemap_views
+from django.http import HttpRequest, HttpResponse
 from django.urls import reverse
 
 from regions.models import Country
 
+from . import published
+from .addresses import checklist_url
+from .checklists import PLATFORM
 from .models import Surface
 
 
@@ -36,3 +41,34 @@ class ChecklistSitemap(Sitemap):
 
     def location(self, item: tuple[str, str]) -> str:
         return reverse("walkthroughs:checklist", args=item)
+
+
+class ServiceChecklistSitemap(ChecklistSitemap):
+    """Every country's checklist on every surface, for one service other than LinkedIn."""
+
+    def __init__(self, service: str) -> None:
+        super().__init__()
+        self.service = service
+
+    def location(self, item: tuple[str, str]) -> str:
+        return checklist_url("checklist", self.service, *item)
+
+
+def sections() -> dict[str, Sitemap | type[Sitemap]]:
+    """The sitemap's sections: LinkedIn's checklists as before, then one per other service."""
+    found: dict[str, Sitemap | type[Sitemap]] = {
+        "start": StartSitemap,
+        "checklists": ChecklistSitemap,
+    }
+    for service in published.platforms():
+        if service.slug != PLATFORM:
+            found[f"checklists-{service.slug}"] = ServiceChecklistSitemap(service.slug)
+    return found
+
+
+def index(request: HttpRequest) -> HttpResponse:
+    return sitemap_views.index(request, sitemaps=sections(), sitemap_url_name="sitemap_section")
+
+
+def section(request: HttpRequest, section: str) -> HttpResponse:
+    return sitemap_views.sitemap(request, sitemaps=sections(), section=section)

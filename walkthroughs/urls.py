@@ -56,6 +56,15 @@ urlpatterns = [
         views.report,
         name="service_report",
     ),
+    path("plan/", views.choose_plan, name="choose_plan"),
+    path("plan/<str:cc>/<str:surface>/<str:services>/", views.plan, name="plan"),
+    path("plan/<str:cc>/<str:surface>/<str:services>/qr.svg", views.plan_qr, name="plan_qr"),
     path("changes/", views.changes, name="changes"),
     path("changes/feed/", require_safe(cached_public()(ChangesFeed())), name="changes_feed"),
+    path("changes/<slug:service>/", views.changes, name="service_changes"),
+    path(
+        "changes/<slug:service>/feed/",
+        require_safe(cached_public()(ChangesFeed())),
+        name="service_changes_feed",
+    ),
 ]

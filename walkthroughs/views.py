@@ -2,6 +2,7 @@
 feed, and the 404 page."""
 
 import contextlib
+import dataclasses
 import io
 from collections.abc import Callable
 
@@ -19,7 +20,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_safe
 
 from config import ratelimit
-from languages.cldr import read_territory_names_soon
+from languages.cldr import list_of, read_territory_names_soon
 from pagecache.responses import cached_public
 from regions.detection import candidate_countries
 from regions.models import Country
@@ -27,7 +28,7 @@ from translations import store as translations
 
 from . import published, reminders
 from .addresses import ChecklistAddresses, checklist_url
-from .checklists import PLATFORM, build_checklist
+from .checklists import PLATFORM, Checklist, build_checklist, build_plan
 from .directory import Place, close_countries, country_choices, find_country, search_countries
 from .forms import ReportForm
 from .models import Action, ChangeNote, Surface
@@ -44,6 +45,15 @@ def _surface_links(place: Place, service: str = PLATFORM) -> list[tuple[str, str
     """(surface, label, address of its checklist) for the place, in the usual order."""
     return [
         (value, label, checklist_url("checklist", service, place.code, value))
+        for value, label in Surface.choices
+    ]
+
+
+def _services_step_links(place: Place) -> list[tuple[str, str, str]]:
+    """(surface, label, address of the services question) for the place."""
+    start = reverse("walkthroughs:start")
+    return [
+        (value, label, f"{start}?country={place.code}&surface={value}")
         for value, label in Surface.choices
     ]
 
@@ -76,7 +86,16 @@ def _landing_variant(request: HttpRequest) -> str | None:
 def start(request: HttpRequest) -> HttpResponse:
     """The landing page and the wizard: country first, then how LinkedIn is used."""
     choices = country_choices()
-    context = {"choices": choices, "selected": _preselected(request, choices), "step": "country"}
+    context = {
+        "choices": choices,
+        "selected": _preselected(request, choices),
+        "step": "country",
+        # What the site covers besides LinkedIn, the headline.
+        "other_services": list_of(
+            [service.name for service in published.platforms() if service.slug != PLATFORM],
+            get_language(),
+        ),
+    }
 
     query = request.GET.get("q", "")
     if "q" in request.GET:
@@ -100,8 +119,21 @@ def start(request: HttpRequest) -> HttpResponse:
             step="surface",
             country=country,
             selected=country.code,
-            surfaces=_surface_links(country),
+            surfaces=_services_step_links(country),
         )
+        surface = request.GET.get("surface")
+        if surface is not None:
+            if surface not in Surface.values:
+                context["error"] = _("Please choose a device.")
+                return _wizard_response(request, context, status=400)
+            # LinkedIn first and ticked: the visitor came to the page whose news it is.
+            context.update(
+                step="services",
+                surface=surface,
+                surface_label=Surface(surface).label,
+                services=published.platforms(),
+                chosen={PLATFORM},
+            )
     return _wizard_response(request, context)
 
 
@@ -333,6 +365,137 @@ def qr_svg(url: str) -> HttpResponse:
     return HttpResponse(svg.getvalue(), content_type="image/svg+xml")
 
 
+def _plan_services(slugs: list[str]) -> tuple[published.Service, ...] | None:
+    """The services named, once each, in the site's order; None when one is unknown."""
+    known = {service.slug: service for service in published.platforms()}
+    if not slugs or any(slug not in known for slug in slugs):
+        return None
+    return tuple(service for service in published.platforms() if service.slug in set(slugs))
+
+
+def plan_url(cc: str, surface: str, services: tuple[published.Service, ...]) -> str:
+    """A plan's canonical address; one service's plan is that service's checklist."""
+    if len(services) == 1:
+        return checklist_url("checklist", services[0].slug, cc, surface)
+    joined = "+".join(service.slug for service in services)
+    return reverse("walkthroughs:plan", args=[cc, surface, joined])
+
+
+@require_safe
+def choose_plan(request: HttpRequest) -> HttpResponse:
+    """Target of the services question: on to the plan's canonical address."""
+    country = find_country(request.GET.get("country", ""))
+    surface = request.GET.get("surface", "")
+    slugs = request.GET.getlist("service")
+    if country is None or surface not in Surface.values:
+        return not_found(request, status=400, message=_("Please choose a country and a device."))
+    services = _plan_services(slugs)
+    if services is None:
+        context = {
+            "choices": country_choices(),
+            "selected": country.code,
+            "step": "services",
+            "country": country,
+            "surface": surface,
+            "surface_label": Surface(surface).label,
+            "services": published.platforms(),
+            "chosen": set(slugs),
+            "error": _("Please choose at least one service from the list."),
+        }
+        return _wizard_response(request, context, status=400)
+    return redirect(plan_url(country.code, surface, services))
+
+
+def _plan_or_redirect(
+    request: HttpRequest, cc: str, surface: str, services: str
+) -> tuple[Place, tuple[published.Service, ...]] | HttpResponse:
+    country = find_country(cc)
+    chosen = _plan_services(services.lower().split("+"))
+    if country is None or chosen is None:
+        raise Http404("No plan at this address.")
+    if surface.lower() not in Surface.values:
+        return _unknown_device(request, country, surface, chosen[0])
+    canonical = plan_url(country.code, surface.lower(), chosen)
+    if canonical != request.path_info.removesuffix("qr.svg"):
+        if request.resolver_match.url_name == "plan_qr":
+            raise Http404("No plan at this address.")
+        return redirect(canonical, permanent=True)
+    return country, chosen
+
+
+@dataclasses.dataclass(frozen=True)
+class PlanSection:
+    platform: published.Service
+    checklist: Checklist
+    links: ChecklistAddresses
+    # Ids on the page are the item's slug after this: two services may share a slug.
+    prefix: str
+    ticks_key: str
+
+
+@require_safe
+@cached_public()
+def plan(request: HttpRequest, cc: str, surface: str, services: str) -> HttpResponse:
+    """Several services' checklists on one page, at one address that holds the choice."""
+    found = _plan_or_redirect(request, cc, surface, services)
+    if isinstance(found, HttpResponse):
+        return found
+    country, chosen = found
+    slugs = tuple(service.slug for service in chosen)
+    checklists = build_plan(
+        country,
+        surface,
+        language=get_language(),
+        platforms=slugs,
+        actions=published.all_actions((surface,)),
+    )
+    sections = [
+        PlanSection(
+            platform=service,
+            checklist=checklist,
+            links=ChecklistAddresses(service.slug, country.code, surface),
+            prefix=f"{service.slug}-",
+            ticks_key=ticks_key(service.slug, country.code),
+        )
+        for service, checklist in zip(chosen, checklists, strict=True)
+    ]
+    count = sum(len(section.checklist.main) for section in sections)
+    names = list_of([service.name for service in chosen], get_language())
+    context = {
+        "sections": sections,
+        "country": country,
+        "surface": surface,
+        "surface_label": Surface(surface).label,
+        "plan_path": request.path,
+        "names": names,
+        "main_count": count,
+        "share_title": ngettext(
+            "Opt out of AI training in %(country)s: %(count)d step for %(services)s",
+            "Opt out of AI training in %(country)s: %(count)d steps for %(services)s",
+            count,
+        )
+        % {"country": country.in_sentence, "count": count, "services": names},
+        "surfaces": [
+            (value, label, plan_url(country.code, value, chosen))
+            for value, label in Surface.choices
+        ],
+        "untranslated": any(i.untranslated for c in checklists for i in c.items),
+        "not_english": get_language() != settings.LANGUAGE_CODE,
+    }
+    return render(request, "walkthroughs/plan.html", context)
+
+
+@require_safe
+@cached_public(max_age=24 * 60 * 60)
+def plan_qr(request: HttpRequest, cc: str, surface: str, services: str) -> HttpResponse:
+    """An SVG QR code of the plan's address."""
+    found = _plan_or_redirect(request, cc, surface, services)
+    if isinstance(found, HttpResponse):
+        raise Http404("No plan at this address.")
+    country, chosen = found
+    return qr_svg(request.build_absolute_uri(plan_url(country.code, surface, chosen)))
+
+
 @never_cache
 @require_http_methods(["GET", "HEAD", "POST"])
 def report(
@@ -395,11 +558,16 @@ def report(
 
 
 @require_safe
-def changes(request: HttpRequest) -> HttpResponse:
-    """The public change log of the steps."""
+def changes(request: HttpRequest, service: str | None = None) -> HttpResponse:
+    """The public change log of the steps: every service's, or one service's."""
     notes = ChangeNote.objects.filter(is_public=True)
+    platform = None
+    if service is not None:
+        platform = _service(service)
+        notes = notes.filter(action__platform__slug=service)
     page = Paginator(notes, 50).get_page(request.GET.get("page"))
-    return render(request, "walkthroughs/changes.html", {"page": page})
+    context = {"page": page, "platform": platform, "services": published.platforms()}
+    return render(request, "walkthroughs/changes.html", context)
 
 
 @require_safe

@@ -107,6 +107,16 @@ PUBLIC_ADDRESSES = {
     "/sitemap.xml": ["GET", "HEAD"],
     "/sitemap-checklists.xml": ["GET", "HEAD"],
     "/robots.txt": ["GET", "HEAD"],
+    "/checklist/gemini/de/web/": ["GET", "HEAD"],
+    "/checklist/gemini/de/web/report/keep-activity/": ["GET", "HEAD", "POST"],
+    "/plan/?country=de&surface=web&service=linkedin&service=x": ["GET", "HEAD"],
+    "/plan/de/web/linkedin+x/": ["GET", "HEAD"],
+    "/plan/de/web/linkedin+x/qr.svg": ["GET", "HEAD"],
+    "/changes/gemini/": ["GET", "HEAD"],
+    "/changes/gemini/feed/": ["GET", "HEAD"],
+    "/api/v1/platforms/": ["GET", "HEAD"],
+    "/api/v1/checklists/gemini/de/": ["GET", "HEAD"],
+    "/sitemap-checklists-gemini.xml": ["GET", "HEAD"],
 }
 
 

@@ -73,7 +73,9 @@ def translations(db) -> dict[str, list[Translation]]:
 
 def readable(text: str, language: str) -> str:
     """The translation with placeholders and quoted English labels as X, without HTML."""
-    text = re.sub(r"<[^>]+>", "", text.replace("Opt-Out Guide", "X"))
+    for name in GLOSSARY["names"]:
+        text = text.replace(name, "X")
+    text = re.sub(r"<[^>]+>", "", text)
     text = re.sub(r"%%\([a-z_]+\)[sd]|%\([a-z_]+\)[sd]|%%", "X", text)
     for opening, closing in GLOSSARY["languages"][language]["quotes"]:
         # A quoted Off or On stays: our own word for the state is wanted there.

@@ -8,7 +8,7 @@ from django.db import migrations
 class Migration(migrations.Migration):
     dependencies = [
         ("walkthroughs", "0021_watched_documents"),
-        ("walkthroughs", "0030_platform_position"),
+        ("walkthroughs", "0031_other_services_content"),
     ]
 
     operations = []

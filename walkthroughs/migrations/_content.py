@@ -1,7 +1,8 @@
 """Helpers shared by the content migrations from December 2026 on (not a migration itself).
 
-Translations come from translations/2026-12/<language>.json, {"strings": {english: text}},
-matched by the English text, as the seed translations were (0008).
+Translations come from translations/<folder>/<language>.json, {"strings": {english: text}},
+matched by the English text, as the seed translations were (0008): 2026-12 for LinkedIn's
+fact check, 2026-12-services for the other services.
 """
 
 import datetime
@@ -19,11 +20,12 @@ def fingerprint(text: str) -> str:
 
 
 @cache
-def catalogue(language: str) -> dict[str, str]:
-    return json.loads((HERE / f"{language}.json").read_text(encoding="utf-8"))["strings"]
+def catalogue(language: str, folder: str = "2026-12") -> dict[str, str]:
+    path = HERE.parent / folder / f"{language}.json"
+    return json.loads(path.read_text(encoding="utf-8"))["strings"]
 
 
-def translate(row, fields) -> None:
+def translate(row, fields, folder: str = "2026-12") -> None:
     """Give the row's fields the translations made from their current English (not saved).
 
     A field whose English has no translation in the catalogue keeps what it had, which
@@ -35,7 +37,7 @@ def translate(row, fields) -> None:
         sources = dict(entry.get("_source", {}))
         for field in fields:
             english = getattr(row, field)
-            text = catalogue(language).get(english)
+            text = catalogue(language, folder).get(english)
             if english and text:
                 entry[field] = text
                 sources[field] = fingerprint(english)

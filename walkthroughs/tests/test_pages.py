@@ -43,12 +43,12 @@ def test_landing_varies_on_the_headers_it_reads(client):
     assert "HX-Request" in vary and "Accept-Language" in vary
 
 
-def test_second_question_links_to_the_three_checklists(client):
+def test_second_question_leads_to_the_services_question_for_each_device(client):
     html = client.get("/?country=DE").content.decode()
     assert "How do you use LinkedIn?" in html
     assert "Germany" in html
     for surface in ("web", "ios", "android"):
-        assert f'href="/checklist/de/{surface}/"' in html
+        assert f'href="/?country=de&amp;surface={surface}"' in html
 
 
 def test_htmx_request_gets_only_the_wizard_panel(client):
@@ -196,8 +196,12 @@ def test_sitemap_lists_every_checklist_in_every_language(client):
     urls = []
     for page in pages:
         urls += re.findall(r"<loc>([^<]+)</loc>", client.get(page).content.decode())
-    assert len(urls) == (1 + 250 * 3) * 9
+    # The landing page, then every country on every surface for each of the ten services.
+    assert len(urls) == (1 + 250 * 3 * 10) * 9
     assert "http://testserver/checklist/xk/web/" in urls
+    assert "http://testserver/checklist/gemini/de/ios/" in urls
+    assert "http://testserver/pl/checklist/x/pl/web/" in urls
+    assert "/sitemap-checklists-pinterest.xml" in pages
     assert "http://testserver/checklist/de/android/" in urls
     assert "http://testserver/fr/checklist/de/android/" in urls
     section = client.get(pages[-1]).content.decode()

@@ -5,6 +5,7 @@ seeded content says; LinkedIn's own addresses are checked against the seeded con
 """
 
 import datetime
+import re
 
 import pytest
 
@@ -28,7 +29,7 @@ def europe():
 @pytest.fixture
 def acme(europe):
     """A service whose switch exists in Europe only, with a fallback everywhere."""
-    acme = factories.platform("acme", name="Acme", website="https://acme.example/", position=5)
+    acme = factories.platform("acme", name="Acme", website="https://acme.example/", position=100)
     change = factories.policy_change(
         acme, exclusion_note="Acme offers the objection only in Europe."
     )
@@ -45,7 +46,7 @@ def acme(europe):
 
 @pytest.fixture
 def brio():
-    brio = factories.platform("brio", name="Brio", position=6)
+    brio = factories.platform("brio", name="Brio", position=101)
     switch = factories.action(brio, "object", title="Switch off Brio training")
     factories.step(switch, "web", 1, text="Open Brio's privacy settings.")
     return brio
@@ -179,3 +180,38 @@ def test_the_country_switcher_keeps_the_service(client, acme):
     assert response["Location"] == "/checklist/acme/fr/ios/"
     assert client.get("/checklist/", {"country": "fr", "service": "nobody"}).status_code == 400
     assert find_country("fr") is not None
+
+
+def test_each_service_has_its_own_change_log_and_feed(client, acme, brio):
+    from walkthroughs.models import Action, ChangeNote
+
+    ChangeNote.objects.create(
+        action=Action.objects.get(platform=acme, slug="object"),
+        item_title="Object to Acme AI",
+        note="Acme moved its form.",
+    )
+    ChangeNote.objects.create(
+        action=Action.objects.get(platform=brio, slug="object"),
+        item_title="Switch off Brio training",
+        note="Brio renamed its switch.",
+    )
+    acme_log = client.get("/changes/acme/").content.decode()
+    assert "What changed in the steps for Acme" in acme_log
+    assert "Acme moved its form." in acme_log and "Brio renamed" not in acme_log
+    everything = client.get("/changes/").content.decode()
+    assert "Acme moved its form." in everything and "Brio renamed its switch." in everything
+    feed = client.get("/changes/brio/feed/").content.decode()
+    assert "Brio renamed its switch." in feed and "Acme moved" not in feed
+    assert client.get("/changes/nobody/").status_code == 404
+    assert client.get("/changes/nobody/feed/").status_code == 404
+    # A checklist's own feed holds its service's changes only, though the slugs are the same.
+    checklist_feed = client.get("/checklist/acme/de/web/feed/").content.decode()
+    assert "Acme moved its form." in checklist_feed and "Brio" not in checklist_feed
+
+
+def test_the_sitemap_has_a_section_per_service(client, acme):
+    index = client.get("/sitemap.xml").content.decode()
+    assert "/sitemap-checklists-acme.xml" in index
+    section = client.get("/sitemap-checklists-acme.xml").content.decode()
+    assert re.search(r"<loc>http://testserver/checklist/acme/[a-z]{2}/(web|ios)/</loc>", section)
+    assert client.get("/sitemap-checklists-nobody.xml").status_code == 404

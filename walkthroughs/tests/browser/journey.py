@@ -6,6 +6,7 @@ from playwright.sync_api import Page, expect
 
 QUESTION_1 = "Where do you live?"
 QUESTION_2 = "How do you use LinkedIn?"
+QUESTION_3 = "Which of these services do you use?"
 INTRO = "LinkedIn uses your data for AI and ads. You can switch that off."
 
 
@@ -31,11 +32,20 @@ def surface_link(page: Page, label: str):
     return page.locator("#wizard-panel a.choice").filter(has_text=label)
 
 
+def show_checklist(page: Page, *services: str) -> None:
+    """On question 3, tick the services besides LinkedIn (ticked already) and go on."""
+    expect(wizard_heading(page)).to_have_text(QUESTION_3)
+    for name in services:
+        page.get_by_label(name, exact=True).check()
+    page.get_by_role("button", name="Show my checklist", exact=True).click()
+
+
 def full_journey(page: Page, tick: bool = True) -> None:
-    """Landing page → Germany → iPhone app → checklist, ticking the first item."""
+    """Landing page → Germany → iPhone app → LinkedIn → checklist, ticking the first item."""
     page.goto("/")
     choose_country_with_htmx(page, "Germany", "de")
     surface_link(page, "iPhone or iPad app").click()
+    show_checklist(page)
     page.wait_for_url("**/checklist/de/ios/")
     expect(page.locator("h1")).to_contain_text("Germany")
     if tick:

@@ -11,6 +11,7 @@ from .journey import (
     QUESTION_2,
     choose_country_with_htmx,
     path_of,
+    show_checklist,
     surface_link,
     wizard_heading,
 )
@@ -37,6 +38,9 @@ def test_journey_with_javascript_swaps_the_panel_in_place(new_context):
     expect(page.locator("header.site-header")).to_have_count(1)
 
     surface_link(page, "iPhone or iPad app").click()
+    page.wait_for_url(re.compile(r"/\?country=de&surface=ios$"))
+    assert page.evaluate("window.__marker") == "same document"
+    show_checklist(page)
     page.wait_for_url("**/checklist/de/ios/")
     assert path_of(page) == "/checklist/de/ios/"
     expect(page.locator("h1")).to_contain_text("Germany")
@@ -62,6 +66,8 @@ def test_german_speaking_visitor_in_switzerland_gets_german_and_switzerland(new_
     expect(page.locator("#wizard-panel a.choice")).to_have_count(3)
 
     page.locator("#wizard-panel a.choice-ios").click()
+    page.wait_for_url(re.compile(r"/de/\?country=de&surface=ios$"))
+    page.locator(".services-form [type=submit]").click()
     page.wait_for_url("**/de/checklist/de/ios/")
     expect(page.locator("html")).to_have_attribute("lang", "de")
     expect(page.locator("h1")).to_contain_text(germany)
@@ -106,6 +112,9 @@ def test_journey_without_javascript_works_with_full_page_loads(new_context):
     expect(page.locator("h1")).to_have_text(INTRO)
 
     surface_link(page, "Website").click()
+    page.wait_for_url(re.compile(r"/\?country=de&surface=web$"))
+    expect(page.locator("h1")).to_have_text(INTRO)
+    show_checklist(page)
     page.wait_for_url("**/checklist/de/web/")
     expect(page.locator("h1")).to_contain_text("Germany")
     items = page.locator(".item[data-slug]")
@@ -235,6 +244,11 @@ def test_keyboard_only_from_landing_page_to_a_checklist(page):
 
     # ...so the choices come within a few presses.
     _tab_until(page, "el.matches('a.choice-web')", limit=3)
+    page.keyboard.press("Enter")
+    page.wait_for_url(re.compile(r"/\?country=de&surface=web$"))
+    expect(wizard_heading(page)).to_be_focused()
+    # LinkedIn is ticked already: past the boxes to the button.
+    _tab_until(page, "el.tagName === 'BUTTON' && el.closest('.services-form')", limit=14)
     page.keyboard.press("Enter")
     page.wait_for_url("**/checklist/de/web/")
     expect(page.locator("h1")).to_contain_text("Germany")
