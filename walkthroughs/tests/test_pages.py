@@ -190,22 +190,36 @@ def test_qr_code_is_a_cacheable_svg_of_the_checklist_address(client):
     assert 'xmlns="http://www.w3.org/2000/svg"' in svg
 
 
+OTHER_SERVICES = (
+    "facebook", "instagram", "whatsapp", "gemini", "chatgpt", "claude", "copilot", "x", "pinterest"
+)  # fmt: skip
+
+
 def test_sitemap_lists_every_checklist_in_every_language(client):
     index = client.get("/sitemap.xml").content.decode()
     pages = re.findall(r"<loc>http://testserver(/sitemap-[^<]+)</loc>", index)
-    urls = []
+    sections: dict[str, list[str]] = {}
     for page in pages:
-        urls += re.findall(r"<loc>([^<]+)</loc>", client.get(page).content.decode())
-    # The landing page, then every country on every surface for each of the ten services.
-    assert len(urls) == (1 + 250 * 3 * 10) * 9
+        sections.setdefault(page.split(".xml")[0], []).append(page)
+    services = {"/sitemap-checklists", *(f"/sitemap-checklists-{s}" for s in OTHER_SERVICES)}
+    assert set(sections) == {"/sitemap-start", *services}
+    # Every country on every surface in nine languages, 1,000 addresses a page.
+    assert {len(sections[name]) for name in services} == {-(-250 * 3 * 9 // 1000)}
+
+    def addresses(page: str) -> list[str]:
+        return re.findall(r"<loc>([^<]+)</loc>", client.get(page).content.decode())
+
+    # LinkedIn's read whole (the landing page, then every checklist); the others' first page.
+    urls = [url for page in sections["/sitemap-start"] for url in addresses(page)]
+    urls += [url for page in sections["/sitemap-checklists"] for url in addresses(page)]
+    assert len(urls) == (1 + 250 * 3) * 9
     assert "http://testserver/checklist/xk/web/" in urls
-    assert "http://testserver/checklist/gemini/de/ios/" in urls
-    assert "http://testserver/pl/checklist/x/pl/web/" in urls
-    assert "/sitemap-checklists-pinterest.xml" in pages
     assert "http://testserver/checklist/de/android/" in urls
     assert "http://testserver/fr/checklist/de/android/" in urls
-    section = client.get(pages[-1]).content.decode()
-    assert 'hreflang="x-default"' in section
+    gemini = addresses("/sitemap-checklists-gemini.xml")
+    assert len(gemini) == 1000 and all("/checklist/gemini/" in url for url in gemini)
+    last = client.get(sections["/sitemap-checklists-pinterest"][-1]).content.decode()
+    assert "/pl/checklist/pinterest/zw/web/" in last and 'hreflang="x-default"' in last
 
 
 def test_robots_txt_points_to_the_sitemap(client):
