@@ -1,7 +1,10 @@
+import hashlib
+import json
 import re
 
 from django.conf import settings
 from django.contrib import admin, messages
+from django.core import signing
 from django.core.exceptions import PermissionDenied
 from django.db import models, transaction
 from django.db.models import Count, F, Q
@@ -419,7 +422,15 @@ class ActionAdmin(GuardedEditsMixin, TranslationsAdminMixin, SimpleHistoryAdmin)
         if request.method == "POST" and form.is_valid():
             data = form.cleaned_data
             local = form.local if kind == "label" else {}
-            if "apply" in request.POST:
+            # Applied only as previewed: the preview signs what it showed.
+            shown = json.dumps([kind, data["old"], data["new"], local], sort_keys=True)
+            previewed = signing.Signer(salt="walkthroughs.rename").sign(
+                hashlib.sha256(shown.encode()).hexdigest()
+            )
+            context["previewed_token"] = previewed
+            if "apply" in request.POST and request.POST.get("previewed") != previewed:
+                context["stale_preview"] = True
+            elif "apply" in request.POST:
                 if kind == "label":
                     changes, entry = renames.apply_label(
                         data["old"], data["new"], local, data["note"], request.user
