@@ -173,6 +173,7 @@ def test_a_forged_post_cannot_add_content_to_another_service(chatgpt):
     )
     # An entry about no item belongs to every service: not for an editor of one.
     assert response.status_code == 200 and ChangeNote.objects.count() == notes
+    assert list(response.context["adminform"].form.errors) == ["action"]
 
 
 def choices(client, url: str, field: str) -> set[int]:
@@ -242,3 +243,13 @@ def test_a_rename_by_an_editor_of_chatgpt_touches_chatgpt_only(chatgpt):
         renames.plan_link(item("linkedin").deep_link or "x", "https://e.example/", platforms=kept)
         == []
     )
+
+
+def test_the_search_box_of_a_choice_offers_only_the_editors_services(chatgpt):
+    ours, other = change_of("chatgpt"), change_of("linkedin")
+    response = chatgpt.get(
+        "/admin/autocomplete/",
+        {"app_label": "walkthroughs", "model_name": "action", "field_name": "policy_change"},
+    )
+    found = {int(result["id"]) for result in response.json()["results"]}
+    assert ours.pk in found and other.pk not in found
