@@ -1,7 +1,11 @@
+import hashlib
+import json
 import re
 
 from django.conf import settings
 from django.contrib import admin, messages
+from django.contrib.admin.utils import unquote
+from django.core import signing
 from django.core.exceptions import PermissionDenied
 from django.db import models, transaction
 from django.db.models import Count, F, Q
@@ -33,6 +37,7 @@ from config.editing import GuardedEditsMixin
 from translations.admin import TranslationsAdminMixin
 
 from . import drafts, renames
+from .kept import kept_platforms
 from .models import (
     Action,
     ActionWarning,
@@ -53,6 +58,63 @@ from .models import (
 
 # Positions are moved out of the way by this much while a reordering is saved.
 _REORDER_OFFSET = 10000
+
+
+class KeptServicesMixin:
+    """An editor limited to some services sees, chooses and edits only theirs.
+
+    ``platform_path`` leads from a row to its service. Another service's row is refused
+    (403) rather than reported missing, and its id is no valid choice in any form.
+    """
+
+    platform_path = "platform"
+
+    def get_queryset(self, request):
+        queryset = super().get_queryset(request)
+        kept = kept_platforms(request.user)
+        if kept is None:
+            return queryset
+        return queryset.filter(**{f"{self.platform_path}__in": kept})
+
+    def get_object(self, request, object_id, from_field=None):
+        obj = super().get_object(request, object_id, from_field)
+        if obj is None and kept_platforms(request.user) is not None:
+            field = self.model._meta.get_field(from_field) if from_field else self.model._meta.pk
+            try:
+                exists = self.model._default_manager.filter(
+                    **{field.name: field.to_python(object_id)}
+                ).exists()
+            except (ValidationError, ValueError):
+                return None
+            if exists:
+                raise PermissionDenied
+        return obj
+
+    def history_view(self, request, object_id, extra_context=None):
+        # simple_history looks the row up itself: refuse another service's first.
+        self.get_object(request, unquote(object_id))
+        return super().history_view(request, object_id, extra_context)
+
+    def history_form_view(self, request, object_id, version_id, extra_context=None):
+        self.get_object(request, unquote(object_id))
+        return super().history_form_view(request, object_id, version_id, extra_context)
+
+    def keeps(self, request: HttpRequest, obj: models.Model) -> bool:
+        return self.get_queryset(request).filter(pk=obj.pk).exists()
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        kept = kept_platforms(request.user)
+        if kept is not None:
+            if db_field.related_model is Platform:
+                kwargs["queryset"] = kept
+            elif db_field.related_model in (Action, PolicyChange):
+                kwargs["queryset"] = db_field.related_model.objects.filter(platform__in=kept)
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+
+def only_kept(field: str) -> tuple[str, type[admin.ListFilter]]:
+    """A list filter offering only the rows the editor sees, not every service's."""
+    return (field, admin.RelatedOnlyFieldListFilter)
 
 
 # Step and warning texts run to a few lines: editors read them whole while they edit.
@@ -228,10 +290,11 @@ class WarningInline(GuardedEditsMixin, LongTextsMixin, admin.TabularInline):
 
 @admin.register(ActionWarning)
 class ActionWarningAdmin(
-    GuardedEditsMixin, LongTextsMixin, TranslationsAdminMixin, SimpleHistoryAdmin
+    KeptServicesMixin, GuardedEditsMixin, LongTextsMixin, TranslationsAdminMixin, SimpleHistoryAdmin
 ):
+    platform_path = "action__platform"
     list_display = ["action", "position", "kind", "text", "translation_status"]
-    list_filter = ["kind", "action"]
+    list_filter = ["kind", only_kept("action")]
     list_select_related = ["action"]
     search_fields = ["text", "action__slug"]
     autocomplete_fields = ["action"]
@@ -295,7 +358,7 @@ class DraftFilter(admin.SimpleListFilter):
 
 
 @admin.register(Action)
-class ActionAdmin(GuardedEditsMixin, TranslationsAdminMixin, SimpleHistoryAdmin):
+class ActionAdmin(KeptServicesMixin, GuardedEditsMixin, TranslationsAdminMixin, SimpleHistoryAdmin):
     # Few columns, so that the list and its filters fit 1280 px: the rest is a click away.
     list_display = [
         "title",
@@ -407,6 +470,8 @@ class ActionAdmin(GuardedEditsMixin, TranslationsAdminMixin, SimpleHistoryAdmin)
         if not self.has_change_permission(request):
             raise PermissionDenied
         form_class = RenameLabelForm if kind == "label" else MoveLinkForm
+        # An editor limited to some services renames in theirs only.
+        kept = kept_platforms(request.user)
         form = form_class(request.POST if request.method == "POST" else None)
         context = {
             **self.admin_site.each_context(request),
@@ -419,14 +484,22 @@ class ActionAdmin(GuardedEditsMixin, TranslationsAdminMixin, SimpleHistoryAdmin)
         if request.method == "POST" and form.is_valid():
             data = form.cleaned_data
             local = form.local if kind == "label" else {}
-            if "apply" in request.POST:
+            # Applied only as previewed: the preview signs what it showed.
+            shown = json.dumps([kind, data["old"], data["new"], local], sort_keys=True)
+            previewed = signing.Signer(salt="walkthroughs.rename").sign(
+                hashlib.sha256(shown.encode()).hexdigest()
+            )
+            context["previewed_token"] = previewed
+            if "apply" in request.POST and request.POST.get("previewed") != previewed:
+                context["stale_preview"] = True
+            elif "apply" in request.POST:
                 if kind == "label":
                     changes, entry = renames.apply_label(
-                        data["old"], data["new"], local, data["note"], request.user
+                        data["old"], data["new"], local, data["note"], request.user, kept
                     )
                 else:
                     changes, entry = renames.apply_link(
-                        data["old"], data["new"], data["note"], request.user
+                        data["old"], data["new"], data["note"], request.user, kept
                     )
                 if changes:
                     self.message_user(
@@ -437,9 +510,9 @@ class ActionAdmin(GuardedEditsMixin, TranslationsAdminMixin, SimpleHistoryAdmin)
                     )
                     return HttpResponseRedirect(reverse("editors_overview"))
             if kind == "label":
-                changes = renames.plan_label(data["old"], data["new"], local)
+                changes = renames.plan_label(data["old"], data["new"], local, platforms=kept)
             else:
-                changes = renames.plan_link(data["old"], data["new"])
+                changes = renames.plan_link(data["old"], data["new"], platforms=kept)
             context["changes"] = changes
             context["previewed"] = bool(changes)
             if not changes:
@@ -455,7 +528,7 @@ class ActionAdmin(GuardedEditsMixin, TranslationsAdminMixin, SimpleHistoryAdmin)
         if surface not in Surface.values:
             raise Http404("No such device.")
         item = get_object_or_404(Action, pk=pk)
-        if not self.has_change_permission(request, item):
+        if not self.has_change_permission(request, item) or not self.keeps(request, item):
             raise PermissionDenied
         item.verify(request.user, surface)
         self.message_user(
@@ -575,12 +648,16 @@ class ActionAdmin(GuardedEditsMixin, TranslationsAdminMixin, SimpleHistoryAdmin)
 
 
 @admin.register(Step)
-class StepAdmin(GuardedEditsMixin, LongTextsMixin, TranslationsAdminMixin, SimpleHistoryAdmin):
+class StepAdmin(
+    KeptServicesMixin, GuardedEditsMixin, LongTextsMixin, TranslationsAdminMixin, SimpleHistoryAdmin
+):
     """Each step on its own page too: its translations, its history, earlier versions."""
+
+    platform_path = "action__platform"
 
     # "ai-training / web #3" names the item, the device and the place in one short column.
     list_display = ["__str__", "text", "ui_label", "confidence", "stale", "translation_status"]
-    list_filter = ["surface", "confidence", "action"]
+    list_filter = ["surface", "confidence", only_kept("action")]
     list_select_related = ["action"]
     search_fields = ["text", "ui_label", "action__slug", "action__title"]
     autocomplete_fields = ["action"]
@@ -603,9 +680,12 @@ class RolloutRegionInline(GuardedEditsMixin, admin.TabularInline):
 
 
 @admin.register(Rollout)
-class RolloutAdmin(GuardedEditsMixin, TranslationsAdminMixin, SimpleHistoryAdmin):
+class RolloutAdmin(
+    KeptServicesMixin, GuardedEditsMixin, TranslationsAdminMixin, SimpleHistoryAdmin
+):
+    platform_path = "policy_change__platform"
     list_display = ["name", "policy_change", "effective_on", "default_state", "confidence"]
-    list_filter = ["policy_change", "confidence"]
+    list_filter = [only_kept("policy_change"), "confidence"]
     list_select_related = ["policy_change"]
     search_fields = ["name", "policy_change__title"]
     autocomplete_fields = ["policy_change"]
@@ -620,9 +700,11 @@ class RolloutInline(GuardedEditsMixin, admin.TabularInline):
 
 
 @admin.register(PolicyChange)
-class PolicyChangeAdmin(GuardedEditsMixin, TranslationsAdminMixin, SimpleHistoryAdmin):
+class PolicyChangeAdmin(
+    KeptServicesMixin, GuardedEditsMixin, TranslationsAdminMixin, SimpleHistoryAdmin
+):
     list_display = ["title", "platform", "slug", "announced_on", "confidence"]
-    list_filter = ["platform", "confidence"]
+    list_filter = [only_kept("platform"), "confidence"]
     list_select_related = ["platform"]
     search_fields = ["title", "slug", "summary"]
     autocomplete_fields = ["sources"]
@@ -690,28 +772,39 @@ class SourceAdmin(GuardedEditsMixin, SimpleHistoryAdmin):
 
 
 @admin.register(PlaceNote)
-class PlaceNoteAdmin(GuardedEditsMixin, TranslationsAdminMixin, SimpleHistoryAdmin):
+class PlaceNoteAdmin(
+    KeptServicesMixin, GuardedEditsMixin, TranslationsAdminMixin, SimpleHistoryAdmin
+):
     list_display = ["__str__", "platform", "kind", "region", "country"]
-    list_filter = ["platform", "kind"]
+    list_filter = [only_kept("platform"), "kind"]
     list_select_related = ["platform", "region", "country"]
     search_fields = ["text", "region__name", "country__name", "country__code"]
     autocomplete_fields = ["region", "country"]
 
 
 @admin.register(Platform)
-class PlatformAdmin(SimpleHistoryAdmin):
+class PlatformAdmin(KeptServicesMixin, SimpleHistoryAdmin):
+    platform_path = "pk"
     list_display = ["name", "slug", "website"]
     search_fields = ["name", "slug"]
 
 
 @admin.register(ChangeNote)
-class ChangeNoteAdmin(SimpleHistoryAdmin):
+class ChangeNoteAdmin(KeptServicesMixin, SimpleHistoryAdmin):
+    platform_path = "action__platform"
     list_display = ["changed_on", "item_title", "note", "editor", "is_public"]
     list_filter = ["is_public"]
     list_select_related = ["editor"]
     search_fields = ["item_title", "note"]
     autocomplete_fields = ["action"]
     readonly_fields = ["editor", "created_at"]
+
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        form = super().get_form(request, obj, change, **kwargs)
+        if kept_platforms(request.user) is not None and "action" in form.base_fields:
+            # An entry about no item is everyone's: only an editor of all services writes one.
+            form.base_fields["action"].required = True
+        return form
 
     def save_model(self, request, obj: ChangeNote, form, change: bool) -> None:
         if not change:
@@ -737,13 +830,15 @@ class ReportAdminForm(ModelForm):
 
 
 @admin.register(Report)
-class ReportAdmin(SimpleHistoryAdmin):
+class ReportAdmin(KeptServicesMixin, SimpleHistoryAdmin):
     """Visitors' reports, grouped by item and surface, newest first within each."""
+
+    platform_path = "action__platform"
 
     list_display = ["short_description", "concerns", "status", "created_at"]
     list_display_links = ["short_description"]
     list_editable = ["status"]
-    list_filter = ["status", "surface", "action"]
+    list_filter = ["status", "surface", only_kept("action")]
     search_fields = ["what_they_see", "step_text", "app_version", "interface_language"]
     list_select_related = ["action", "country", "step"]
     form = ReportAdminForm
@@ -870,7 +965,8 @@ class RestorableHistoryAdmin(admin.ModelAdmin):
 
 
 @admin.register(Step.history.model)
-class StepHistoryAdmin(RestorableHistoryAdmin):
+class StepHistoryAdmin(KeptServicesMixin, RestorableHistoryAdmin):
+    platform_path = "action__platform"
     list_display = [
         "history_date",
         "history_type",
@@ -892,7 +988,8 @@ class StepHistoryAdmin(RestorableHistoryAdmin):
 
 
 @admin.register(ActionWarning.history.model)
-class WarningHistoryAdmin(RestorableHistoryAdmin):
+class WarningHistoryAdmin(KeptServicesMixin, RestorableHistoryAdmin):
+    platform_path = "action__platform"
     list_display = ["history_date", "history_type", "action", "kind", "text", "history_user"]
     list_select_related = ["action", "history_user"]
     search_fields = ["text"]

@@ -117,6 +117,13 @@ class Platform(models.Model):
     position = models.PositiveSmallIntegerField(
         default=0, help_text="Order in the wizard, plans and the API: lower comes first."
     )
+    editor_groups = models.ManyToManyField(
+        "auth.Group",
+        blank=True,
+        related_name="platforms",
+        help_text="Groups whose editors keep this service. An editor in such a group sees "
+        "and edits only the services of their groups; one in the Editors group, all.",
+    )
 
     history = HistoricalRecords()
 

@@ -14,6 +14,7 @@ from django.views.decorators.http import require_safe
 from translations import store as tr
 
 from .feeds import WatchFeed
+from .kept import kept_platforms
 from .models import Action, Alert, Confidence, Report, Rollout, Step, stale_before
 
 BELOW_CONFIRMED = [Confidence.SINGLE, Confidence.UNCERTAIN]
@@ -43,13 +44,29 @@ def watch_feed(request: HttpRequest, token: str) -> HttpResponse:
     return WatchFeed()(request)
 
 
-def outdated_translations() -> list[tuple[str, list[tuple[str, str, list[str]]]]]:
-    """Per language: (name, [(row, its admin page, outdated fields)]), languages behind only."""
+def _service_of(obj) -> int | None:
+    """The pk of the service a row belongs to; None for a row all services share."""
+    if hasattr(obj, "platform_id"):
+        return obj.platform_id
+    for parent in ("action", "policy_change", "rollout"):
+        if hasattr(obj, f"{parent}_id"):
+            return _service_of(getattr(obj, parent))
+    return None
+
+
+def outdated_translations(kept=None) -> list[tuple[str, list[tuple[str, str, list[str]]]]]:
+    """Per language: (name, [(row, its admin page, outdated fields)]), languages behind only.
+
+    Given ``kept`` (an editor's services), rows of other services are left out."""
     names = dict(settings.LANGUAGES)
+    kept_pks = None if kept is None else set(kept.values_list("pk", flat=True))
     result = []
     for language in tr.other_languages():
         rows = []
         for obj, fields in tr.outdated_rows(language):
+            service = _service_of(obj)
+            if kept_pks is not None and service is not None and service not in kept_pks:
+                continue
             meta = obj._meta
             try:
                 url = reverse(f"admin:{meta.app_label}_{meta.model_name}_change", args=[obj.pk])
@@ -63,31 +80,40 @@ def outdated_translations() -> list[tuple[str, list[tuple[str, str, list[str]]]]
 
 
 def overview(request: HttpRequest) -> HttpResponse:
+    kept = kept_platforms(request.user)
+    actions, steps, rollouts = Action.objects.all(), Step.objects.all(), Rollout.objects.all()
+    reports = Report.objects.all()
+    if kept is not None:
+        # An editor limited to some services reads about theirs only.
+        actions = actions.filter(platform__in=kept)
+        steps = steps.filter(action__platform__in=kept)
+        rollouts = rollouts.filter(policy_change__platform__in=kept)
+        reports = reports.filter(action__platform__in=kept)
     context = {
         **admin.site.each_context(request),
         "title": "Editors' overview",
         "stale_before": stale_before(),
-        "stale_actions": Action.objects.originals().stale().select_related("platform"),
-        "stale_steps": Step.objects.filter(action__draft_of__isnull=True)
+        "stale_actions": actions.originals().stale().select_related("platform"),
+        "stale_steps": steps.filter(action__draft_of__isnull=True)
         .stale()
         .values("action__pk", "action__title", "surface")
         .annotate(count=Count("pk"))
         .order_by("action__title", "surface"),
-        "open_reports": Report.objects.filter(status__in=Report.OPEN)
+        "open_reports": reports.filter(status__in=Report.OPEN)
         .values("action__pk", "action__title", "surface", "status")
         .annotate(count=Count("pk"))
         .order_by("action__title", "surface", "status"),
-        "uncertain_actions": Action.objects.originals().filter(
+        "uncertain_actions": actions.originals().filter(
             Q(confidence__in=BELOW_CONFIRMED) | Q(setting_label_confidence__in=BELOW_CONFIRMED)
         ),
-        "uncertain_steps": Step.objects.filter(
+        "uncertain_steps": steps.filter(
             confidence__in=BELOW_CONFIRMED, action__draft_of__isnull=True
         ).select_related("action"),
-        "uncertain_rollouts": Rollout.objects.exclude(
-            confidence=Confidence.CONFIRMED
-        ).select_related("policy_change"),
-        "drafts": Action.objects.filter(draft_of__isnull=False),
-        "outdated_translations": outdated_translations(),
+        "uncertain_rollouts": rollouts.exclude(confidence=Confidence.CONFIRMED).select_related(
+            "policy_change"
+        ),
+        "drafts": actions.filter(draft_of__isnull=False),
+        "outdated_translations": outdated_translations(kept),
         "alerts": Alert.objects.filter(resolved_at__isnull=True),
         "watch_feed": request.build_absolute_uri(watch_feed_path(request.user)),
     }

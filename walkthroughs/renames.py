@@ -7,6 +7,9 @@ becomes; ``apply_label`` and ``apply_link`` make those changes in one transactio
 one public change note. A translation whose English changes is left for a translator:
 it is outdated from then on (visitors read the new English) unless the editor gave the
 platform's own label in that language.
+
+Given ``platforms`` (an editor's services, see ``kept.py``), a rename touches only those
+services' items, steps and warnings, and no source: sources are shared between services.
 """
 
 import dataclasses
@@ -20,6 +23,18 @@ from .models import Action, ActionWarning, ChangeNote, Source, Step
 
 # Rows whose texts may name a label on screen, in a fixed order for the preview.
 LABELLED = (Action, Step, ActionWarning)
+
+# The path from each kind of row to its service.
+PLATFORM_PATH = {Action: "platform", Step: "action__platform", ActionWarning: "action__platform"}
+
+
+def _rows(model: type[models.Model], platforms, lock: bool, **filters) -> models.QuerySet:
+    rows = model.objects.filter(**filters).order_by("pk")
+    if platforms is not None:
+        if model not in PLATFORM_PATH:
+            return rows.none()
+        rows = rows.filter(**{f"{PLATFORM_PATH[model]}__in": platforms})
+    return rows.select_for_update() if lock else rows
 
 
 @dataclasses.dataclass(frozen=True)
@@ -49,7 +64,12 @@ def _pattern(label: str) -> re.Pattern:
 
 
 def plan_label(
-    old: str, new: str, local: dict[str, str] | None = None, *, lock: bool = False
+    old: str,
+    new: str,
+    local: dict[str, str] | None = None,
+    *,
+    lock: bool = False,
+    platforms: models.QuerySet | None = None,
 ) -> list[Change]:
     """Every use of the label ``old`` and what it becomes; ``local``: the platform's new
     label per language, where known."""
@@ -57,9 +77,7 @@ def plan_label(
     pattern = _pattern(old)
     changes: list[Change] = []
     for model in LABELLED:
-        rows = model.objects.order_by("pk")
-        if lock:
-            rows = rows.select_for_update()
+        rows = _rows(model, platforms, lock)
         labels = tr.screen_labels(model)
         for obj in rows:
             translations = obj.translations or {}
@@ -85,13 +103,13 @@ def plan_label(
     return changes
 
 
-def plan_link(old: str, new: str, *, lock: bool = False) -> list[Change]:
+def plan_link(
+    old: str, new: str, *, lock: bool = False, platforms: models.QuerySet | None = None
+) -> list[Change]:
     """Every item whose deep link, and every source whose address, is ``old``."""
     changes = []
     for model, field in ((Action, "deep_link"), (Source, "url")):
-        rows = model.objects.filter(**{field: old}).order_by("pk")
-        if lock:
-            rows = rows.select_for_update()
+        rows = _rows(model, platforms, lock, **{field: old})
         changes += [Change(obj, field, "", old, new) for obj in rows]
     return changes
 
@@ -135,15 +153,22 @@ def _apply(changes: list[Change], note: str, editor) -> ChangeNote:
 
 @transaction.atomic
 def apply_label(
-    old: str, new: str, local: dict[str, str] | None, note: str, editor
+    old: str,
+    new: str,
+    local: dict[str, str] | None,
+    note: str,
+    editor,
+    platforms: models.QuerySet | None = None,
 ) -> tuple[list[Change], ChangeNote | None]:
     """Rename the label everywhere at once, with one public change note (none if unused)."""
-    changes = plan_label(old, new, local, lock=True)
+    changes = plan_label(old, new, local, lock=True, platforms=platforms)
     return changes, _apply(changes, note, editor) if changes else None
 
 
 @transaction.atomic
-def apply_link(old: str, new: str, note: str, editor) -> tuple[list[Change], ChangeNote | None]:
+def apply_link(
+    old: str, new: str, note: str, editor, platforms: models.QuerySet | None = None
+) -> tuple[list[Change], ChangeNote | None]:
     """Point every use of the old address at the new one, with one public change note."""
-    changes = plan_link(old, new, lock=True)
+    changes = plan_link(old, new, lock=True, platforms=platforms)
     return changes, _apply(changes, note, editor) if changes else None

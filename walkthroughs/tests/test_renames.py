@@ -1,5 +1,7 @@
 """'LinkedIn renamed a label' and 'moved a link': a preview of every use, then one change."""
 
+import re
+
 import pytest
 
 from translations import store as tr
@@ -15,9 +17,20 @@ MOVE = "/admin/walkthroughs/action/move-link/"
 NOTE = "LinkedIn renamed Data privacy to Privacy."
 
 
+def previewed(client, url: str, data: dict) -> dict:
+    """The form as a browser sends it from the preview page, with the preview's token."""
+    asked = {name: value for name, value in data.items() if name != "apply"}
+    html = client.post(url, {**asked, "preview": "1"}).content.decode()
+    token = re.search(r'name="previewed" value="([^"]+)"', html)
+    return {**data, "previewed": token.group(1) if token else ""}
+
+
 def rename(client, **fields):
     data = {"old": "Data privacy", "new": "Privacy", "note": NOTE, "new_nl": "Privacy"}
-    return client.post(RENAME, {**data, **fields})
+    data = {**data, **fields}
+    if "apply" in data:
+        data = previewed(client, RENAME, data)
+    return client.post(RENAME, data)
 
 
 @pytest.fixture
@@ -111,7 +124,8 @@ def test_a_moved_link_is_changed_with_one_note(signed_in):
     preview = signed_in.post(MOVE, {"old": old, "new": new, "note": "Moved.", "preview": "1"})
     assert f"<td>{old}</td><td>{new}</td>" in preview.content.decode()
     assert Action.objects.get(slug="ai-training").deep_link == old
-    response = signed_in.post(MOVE, {"old": old, "new": new, "note": "Moved.", "apply": "1"})
+    data = previewed(signed_in, MOVE, {"old": old, "new": new, "note": "Moved.", "apply": "1"})
+    response = signed_in.post(MOVE, data)
     assert response.status_code == 302
     assert Action.objects.get(slug="ai-training").deep_link == new
     entry = ChangeNote.objects.get(note="Moved.")
@@ -121,4 +135,16 @@ def test_a_moved_link_is_changed_with_one_note(signed_in):
 def test_only_editors_may_rename(client):
     assert client.get(RENAME).status_code == 302  # to the sign-in page
     assert client.post(RENAME, {"old": "Data privacy", "new": "P", "note": "n"}).status_code == 302
+    assert Step.objects.filter(ui_label="Data privacy").count() == 9
+
+
+def test_only_what_was_previewed_is_applied(signed_in):
+    data = previewed(signed_in, RENAME, {"old": "Data privacy", "new": "Privacy", "note": NOTE})
+    # The editor changed the new label after the preview, then pressed apply.
+    response = signed_in.post(RENAME, {**data, "new": "Privacy settings", "apply": "1"})
+    assert response.status_code == 200
+    assert "The fields changed since the preview" in response.content.decode()
+    assert Step.objects.filter(ui_label="Data privacy").count() == 9
+    without = {"old": "Data privacy", "new": "Privacy", "note": NOTE, "apply": "1"}
+    assert "The fields changed" in signed_in.post(RENAME, without).content.decode()
     assert Step.objects.filter(ui_label="Data privacy").count() == 9
