@@ -2,7 +2,7 @@
 # make serve — the production setup: nginx before gunicorn, DEBUG off, on PORT (8080)
 # make test  — lint, checks and the whole test suite
 # make bench — load benchmark against gunicorn (not part of make test)
-# make lighthouse — Lighthouse mobile scores of the landing page and two checklists
+# make lighthouse — Lighthouse mobile scores of the landing page, three checklists and a plan
 #
 # Python 3.13 is taken from `python3.13` on PATH; name another with PYTHON=...
 # (with pyenv: PYENV_VERSION=3.13.0 make test).
