@@ -128,7 +128,7 @@ class RenameLabelForm(Form):
         help_text="Exactly as the steps and items name it today, e.g. 'Data privacy'.",
     )
     new = CharField(
-        label="The new label", max_length=200, help_text="Exactly as LinkedIn shows it now."
+        label="The new label", max_length=200, help_text="Exactly as the service shows it now."
     )
     note = CharField(
         label="Public note",
@@ -145,7 +145,7 @@ class RenameLabelForm(Form):
                     label=f"The new label in {name}",
                     max_length=200,
                     required=False,
-                    help_text="LinkedIn's own label in this language, only where known. "
+                    help_text="The service's own label in this language, only where known. "
                     "Never guess: left blank, visitors there read the English label.",
                 )
 
@@ -394,7 +394,7 @@ class ActionAdmin(KeptServicesMixin, GuardedEditsMixin, TranslationsAdminMixin, 
     fieldsets = [
         (None, {"fields": ["platform", "slug", "kind", "title", "summary", "policy_change"]}),
         (
-            "On LinkedIn",
+            "On the service",
             {
                 "fields": [
                     "setting_label",
@@ -465,7 +465,7 @@ class ActionAdmin(KeptServicesMixin, GuardedEditsMixin, TranslationsAdminMixin, 
         ]
 
     def rename_view(self, request: HttpRequest, kind: str) -> HttpResponse:
-        """'LinkedIn renamed a label' / 'moved a link': the old, the new, a preview of
+        """'A service renamed a label' / 'moved a link': the old, the new, a preview of
         every use, then one change everywhere with one public note."""
         if not self.has_change_permission(request):
             raise PermissionDenied
@@ -476,7 +476,7 @@ class ActionAdmin(KeptServicesMixin, GuardedEditsMixin, TranslationsAdminMixin, 
         context = {
             **self.admin_site.each_context(request),
             "opts": self.model._meta,
-            "title": "LinkedIn renamed a label" if kind == "label" else "LinkedIn moved a link",
+            "title": "A service renamed a label" if kind == "label" else "A service moved a link",
             "kind": kind,
             "form": form,
         }

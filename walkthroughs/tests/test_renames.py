@@ -1,4 +1,4 @@
-"""'LinkedIn renamed a label' and 'moved a link': a preview of every use, then one change."""
+"""'A service renamed a label' and 'moved a link': a preview of every use, then one change."""
 
 import re
 
@@ -41,8 +41,8 @@ def signed_in(client):
 
 def test_the_item_list_leads_to_both_workflows(signed_in):
     html = signed_in.get("/admin/walkthroughs/action/").content.decode()
-    assert f'<a href="{RENAME}">LinkedIn renamed a label</a>' in html
-    assert f'<a href="{MOVE}">LinkedIn moved a link</a>' in html
+    assert f'<a href="{RENAME}">A service renamed a label</a>' in html
+    assert f'<a href="{MOVE}">A service moved a link</a>' in html
     assert signed_in.get(RENAME).status_code == 200
 
 

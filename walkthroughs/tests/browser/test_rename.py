@@ -26,7 +26,7 @@ def test_linkedin_renamed_a_label_one_edit_end_to_end(new_context):
     editor = context.new_page()
     sign_in(editor)
     editor.goto("/admin/walkthroughs/action/")
-    editor.get_by_role("link", name="LinkedIn renamed a label").click()
+    editor.get_by_role("link", name="A service renamed a label").click()
     editor.get_by_label("The old label").fill("Data privacy")
     editor.get_by_label("The new label:", exact=True).fill("Privacy")
     editor.get_by_label("The new label in Nederlands").fill("Privacy")
