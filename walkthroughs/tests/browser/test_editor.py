@@ -67,7 +67,8 @@ def test_staff_set_up_the_second_factor_under_the_strict_policy(new_context, set
     expect(page.get_by_role("heading", name="Set up your second factor")).to_be_visible()
     assert page.evaluate("window.__csp") == []
     qr = page.get_by_role("img", name="QR code for your authenticator app")
-    assert qr.evaluate("img => img.naturalWidth") > 100  # drawn by our own server
+    # Drawn by our own server; decode() waits for the image, which a busy machine loads late.
+    assert qr.evaluate("img => img.decode().then(() => img.naturalWidth)") > 100
     device = TOTPDevice.objects.get(user=user)
     code = TOTP(device.bin_key, device.step, device.t0, device.digits, device.drift).token()
     page.get_by_label("Code from your authenticator app").fill(f"{code:06d}")
