@@ -118,6 +118,9 @@ def shared_database(request):
     """A database that other processes can open: PostgreSQL's test database, or a file."""
     db = settings.DATABASES["default"]
     if db["ENGINE"] == "django.db.backends.postgresql":
+        # Committed for the other processes to see; the content the migrations loaded is
+        # put back afterwards, as the flush that ends the test empties every table.
+        request.getfixturevalue("django_db_serialized_rollback")
         request.getfixturevalue("transactional_db")
         yield f"postgres://{db['USER']}@{db['HOST']}:{db['PORT']}/{db['NAME']}", None
         return
