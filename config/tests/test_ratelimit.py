@@ -114,14 +114,13 @@ def subprocess_env(database_url: str) -> dict[str, str]:
 
 
 @pytest.fixture
-def shared_database(request):
+def shared_database():
     """A database that other processes can open: PostgreSQL's test database, or a file."""
     db = settings.DATABASES["default"]
     if db["ENGINE"] == "django.db.backends.postgresql":
-        # Committed for the other processes to see; the content the migrations loaded is
-        # put back afterwards, as the flush that ends the test empties every table.
-        request.getfixturevalue("django_db_serialized_rollback")
-        request.getfixturevalue("transactional_db")
+        # The tests that use it are marked transactional with serialized rollback: what
+        # they write is committed for the other processes to see, and the content the
+        # migrations loaded is put back after the flush that ends each one.
         yield f"postgres://{db['USER']}@{db['HOST']}:{db['PORT']}/{db['NAME']}", None
         return
     with tempfile.TemporaryDirectory() as folder:
@@ -138,6 +137,7 @@ def migrate(database_url: str, *apps: str) -> None:
     )
 
 
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_processes_sharing_the_database_let_exactly_the_limit_through(shared_database):
     url, folder = shared_database
     if folder:
@@ -164,6 +164,7 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_reports_through_four_gunicorn_workers_are_limited_exactly(shared_database, tmp_path):
     url, folder = shared_database
     if folder:
