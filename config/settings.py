@@ -234,6 +234,9 @@ WATCH_TIMEOUT = env.float("WATCH_TIMEOUT", default=15.0)
 WATCH_CONCURRENCY = env.int("WATCH_CONCURRENCY", default=4)
 WATCH_HOST_DELAY = env.float("WATCH_HOST_DELAY", default=2.0)
 WATCH_GITHUB_API = env.str("WATCH_GITHUB_API", default="https://api.github.com")
+# A GitHub token (read-only, public repositories) lifts the API's limit of 60 requests an
+# hour per address to 5,000; sent to WATCH_GITHUB_API only.
+WATCH_GITHUB_TOKEN = env.str("WATCH_GITHUB_TOKEN", default="")
 
 # Header holding the client address appended by a trusted proxy (e.g. X-Forwarded-For).
 # Used only, hashed, for rate limits; never logged or stored.

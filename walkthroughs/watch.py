@@ -148,7 +148,7 @@ def check_document(client: httpx.Client, polite: Polite, document: WatchedDocume
             "GET",
             url,
             params={"path": document.path, "per_page": 1},
-            headers={"Accept": "application/vnd.github+json"},
+            headers=github_headers(),
         )
         response.raise_for_status()
         (latest,) = response.json()[:1] or [None]
@@ -157,7 +157,7 @@ def check_document(client: httpx.Client, polite: Polite, document: WatchedDocume
     except httpx.TransportError as error:
         return DocumentResult(document.pk, error=_plain(error), transport=True)
     except httpx.HTTPStatusError as error:
-        return DocumentResult(document.pk, error=f"GitHub answered {error.response.status_code}")
+        return DocumentResult(document.pk, error=_github_refusal(error.response))
     except (httpx.HTTPError, ValueError) as error:
         return DocumentResult(document.pk, error=_plain(error))
     if latest is None:
@@ -169,6 +169,29 @@ def check_document(client: httpx.Client, polite: Polite, document: WatchedDocume
         )
     except (KeyError, TypeError, ValueError):
         return DocumentResult(document.pk, error="GitHub's answer had an unexpected shape")
+
+
+def github_headers() -> dict[str, str]:
+    """What every request to GitHub's API carries: the token, only when one is set."""
+    headers = {"Accept": "application/vnd.github+json", "X-GitHub-Api-Version": "2022-11-28"}
+    if settings.WATCH_GITHUB_TOKEN:
+        headers["Authorization"] = f"Bearer {settings.WATCH_GITHUB_TOKEN}"
+    return headers
+
+
+def _github_refusal(response: httpx.Response) -> str:
+    """Why GitHub refused, in words that say what to do about it."""
+    status = response.status_code
+    if status in (403, 429) and response.headers.get("x-ratelimit-remaining") == "0":
+        if settings.WATCH_GITHUB_TOKEN:
+            return "GitHub's hourly limit for this token is used up; the next run tries again"
+        return (
+            "GitHub's limit of 60 requests an hour without a token is used up; "
+            "set WATCH_GITHUB_TOKEN to raise it"
+        )
+    if status == 401:
+        return "GitHub refused WATCH_GITHUB_TOKEN (401): it is wrong or has expired"
+    return f"GitHub answered {status}"
 
 
 def _plain(error: Exception) -> str:

@@ -74,6 +74,14 @@ class Site(http.server.BaseHTTPRequestHandler):
             query = urllib.parse.parse_qs(url.query)
             assert query["path"] == ["LinkedIn/Privacy Policy.md"]
             self.send(200, body=body, data=FIXTURE.read_bytes(), kind="application/json")
+        elif url.path == "/repos/OpenTermsArchive/limited-versions/commits":
+            # GitHub's answer once the hour's requests are spent.
+            self.send_response(403)
+            self.send_header("X-RateLimit-Remaining", "0")
+            self.send_header("Content-Length", "2")
+            self.end_headers()
+            if body:
+                self.wfile.write(b"{}")
         elif url.path.startswith("/repos/"):
             self.send(404, body=body, data=b'{"message": "Not Found"}', kind="application/json")
         else:
@@ -198,6 +206,33 @@ def test_the_version_our_content_rests_on_is_no_alert(site):
     assert not open_alerts()
     request = next(r for r in Site.state["requests"] if r[2].startswith("/repos/"))
     assert request[3]["Accept"] == "application/vnd.github+json"
+
+
+def test_without_a_token_github_is_asked_anonymously(site, settings):
+    settings.WATCH_GITHUB_TOKEN = ""
+    watch.run(urls=[])
+    request = next(r for r in Site.state["requests"] if r[2].startswith("/repos/"))
+    assert "Authorization" not in request[3]
+
+
+def test_a_token_goes_to_github_and_to_no_other_host(site, settings):
+    settings.WATCH_GITHUB_TOKEN = "github_pat_test"
+    watch.run(urls=[link("ai-training", f"{site}/settings/ai")])
+    requests = Site.state["requests"]
+    (to_github,) = [r for r in requests if r[2].startswith("/repos/")]
+    assert to_github[3]["Authorization"] == "Bearer github_pat_test"
+    # The settings page lives on the same local server here, but at LinkedIn's address
+    # the watch never sends the token: only WATCH_GITHUB_API requests carry it.
+    assert all("Authorization" not in r[3] for r in requests if not r[2].startswith("/repos/"))
+
+
+def test_githubs_spent_limit_says_how_to_raise_it(site, settings):
+    settings.WATCH_GITHUB_TOKEN = ""
+    WatchedDocument.objects.update(repository="OpenTermsArchive/limited-versions")
+    watch.run(urls=[])
+    (alert,) = open_alerts().values()
+    assert "limit of 60 requests an hour without a token is used up" in alert.message
+    assert "set WATCH_GITHUB_TOKEN" in alert.message
 
 
 def test_a_repository_that_is_gone_is_recorded(site):
