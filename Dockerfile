@@ -30,7 +30,13 @@ COPY . .
 RUN pybabel -q compile --domain django --directory locale \
     && DJANGO_SECRET_KEY=collectstatic-only python manage.py collectstatic --no-input \
     && useradd --system --uid 10001 --no-create-home app \
+    && mkdir -p /app/media \
     && chown -R app /app
+
+# Editors' screenshots, when they are kept on local disk (no DJANGO_MEDIA_S3_BUCKET): a
+# volume, so that they outlive the container. With more than one container, use a bucket.
+ENV DJANGO_MEDIA_ROOT=/app/media
+VOLUME ["/app/media"]
 
 USER 10001
 

@@ -18,6 +18,7 @@ EDITOR_GROUPS = [
         [
             "walkthroughs.Action",
             "walkthroughs.Step",
+            "walkthroughs.Screenshot",
             "walkthroughs.ActionWarning",
             "walkthroughs.Report",
             "walkthroughs.Alert",

@@ -169,8 +169,34 @@ USE_TZ = True
 STATIC_URL = "static/"
 STATIC_ROOT = BASE_DIR / "staticfiles"
 STATICFILES_DIRS = [BASE_DIR / "static"]
+# Uploaded files (the steps' screenshots): local files in MEDIA_ROOT, or a bucket of any
+# S3-compatible store when one is named. Either way the site serves them at its own
+# address (walkthroughs/screenshots.py), so the bucket stays private and pages load
+# nothing from another host. Credentials come the usual way for boto3
+# (AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, or the machine's role).
+MEDIA_ROOT = Path(env.str("DJANGO_MEDIA_ROOT", default="") or BASE_DIR / "media")
+MEDIA_S3_BUCKET = env.str("DJANGO_MEDIA_S3_BUCKET", default="")
+if MEDIA_S3_BUCKET:
+    from botocore.config import Config as S3Config
+
+    MEDIA_STORAGE = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": MEDIA_S3_BUCKET,
+            "endpoint_url": env.str("DJANGO_MEDIA_S3_ENDPOINT_URL", default="") or None,
+            "region_name": env.str("DJANGO_MEDIA_S3_REGION", default="") or None,
+            "default_acl": None,
+            "file_overwrite": False,
+            # A store that is down or slow costs a screenshot, not a worker: short waits.
+            "client_config": S3Config(
+                connect_timeout=3, read_timeout=10, retries={"max_attempts": 2, "mode": "standard"}
+            ),
+        },
+    }
+else:
+    MEDIA_STORAGE = {"BACKEND": "django.core.files.storage.FileSystemStorage"}
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": MEDIA_STORAGE,
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
 # Hashed file names never change content, so browsers and CDNs may keep them for a year.

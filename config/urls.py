@@ -1,12 +1,12 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
-from django.urls import include, path
+from django.urls import include, path, re_path
 from django.views.decorators.http import require_safe
 
 from pagecache.responses import cached_public
 from translations.views import style_sheet
-from walkthroughs import sitemaps, views
+from walkthroughs import screenshots, sitemaps, views
 from walkthroughs.overview import overview, watch_feed
 
 # Sitemap pages as the index links them; ?p=01 or ?p=+1 are answered but never kept.
@@ -22,6 +22,12 @@ urlpatterns = [
         name="sitemap_section",
     ),
     path("robots.txt", views.robots_txt, name="robots_txt"),
+    # Screenshots of steps, in any language's pages: random names, never reused.
+    re_path(
+        r"^screenshots/(?P<name>[0-9a-f]{20})\.(?P<extension>webp|jpg)$",
+        screenshots.serve,
+        name="screenshot",
+    ),
     path(
         f"{settings.ADMIN_PATH}overview/", admin.site.admin_view(overview), name="editors_overview"
     ),

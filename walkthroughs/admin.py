@@ -12,6 +12,8 @@ from django.db.models import Count, F, Q
 from django.forms import (
     BaseInlineFormSet,
     CharField,
+    FileField,
+    FileInput,
     Form,
     ModelForm,
     Textarea,
@@ -34,9 +36,9 @@ from django.utils.safestring import mark_safe
 from simple_history.admin import SimpleHistoryAdmin
 
 from config.editing import GuardedEditsMixin
-from translations.admin import TranslationsAdminMixin
+from translations.admin import TranslationsAdminMixin, TranslationsForm
 
-from . import drafts, renames
+from . import drafts, renames, screenshots
 from .kept import kept_platforms
 from .models import (
     Action,
@@ -49,6 +51,7 @@ from .models import (
     Report,
     Rollout,
     RolloutRegion,
+    Screenshot,
     Source,
     Step,
     Surface,
@@ -647,6 +650,106 @@ class ActionAdmin(KeptServicesMixin, GuardedEditsMixin, TranslationsAdminMixin, 
         self.message_user(request, f"Published {len(selected)} draft(s). Visitors see them now.")
 
 
+class ScreenshotUpload:
+    """The file field of a screenshot form: what is uploaded is re-encoded, never kept."""
+
+    upload = FileField(
+        label="Screenshot",
+        required=False,
+        widget=FileInput(attrs={"accept": "image/png,image/jpeg,image/webp"}),
+        help_text="PNG, JPEG or WebP of at most 15 MB, taken yourself on a real account. Crop "
+        "out names, photos and anything else personal: the picture is public. It is stored "
+        "re-encoded (no location or camera data), at most 1280 × 1600 pixels.",
+    )
+    encoded: screenshots.Encoded | None = None
+
+    def clean_upload(self):
+        upload = self.cleaned_data.get("upload")
+        if upload is None:
+            if not self.instance.image:
+                raise ValidationError("Choose the screenshot's file.", code="required")
+            return None
+        self.encoded = screenshots.encode(upload)
+        return upload
+
+    def save(self, commit: bool = True):
+        instance = super().save(commit=False)
+        if self.encoded is not None:
+            instance.store(self.encoded)
+        if commit:
+            instance.save()
+            self._save_m2m()
+        return instance
+
+
+class ScreenshotForm(ScreenshotUpload, TranslationsForm):
+    upload = ScreenshotUpload.upload
+
+
+class ScreenshotInlineForm(ScreenshotUpload, ModelForm):
+    upload = ScreenshotUpload.upload
+
+
+def screenshot_preview(obj: Screenshot, width: int) -> str:
+    if not obj.image:
+        return "Not uploaded yet."
+    return format_html(
+        '<a href="{}"><img src="{}" alt="{}" width="{}" height="{}"></a>',
+        obj.address,
+        obj.address,
+        obj.alt_text,
+        width,
+        round(obj.height * width / obj.width),
+    )
+
+
+class ScreenshotInline(GuardedEditsMixin, admin.StackedInline):
+    """The step's screenshots on its own page: at most one per language, one for all."""
+
+    model = Screenshot
+    form = ScreenshotInlineForm
+    fields = ["upload", "preview", "language", "alt_text", "taken_on"]
+    readonly_fields = ["preview"]
+    extra = 0
+    show_change_link = True
+    verbose_name = "screenshot"
+    verbose_name_plural = "Screenshots (translate their alt text on each one's own page)"
+
+    @admin.display(description="Now")
+    def preview(self, obj: Screenshot) -> str:
+        return screenshot_preview(obj, 160)
+
+
+@admin.register(Screenshot)
+class ScreenshotAdmin(
+    KeptServicesMixin, GuardedEditsMixin, TranslationsAdminMixin, admin.ModelAdmin
+):
+    """Every step's screenshots: what visitors open as "How it looked on <date>"."""
+
+    platform_path = "step__action__platform"
+    form = ScreenshotForm
+    fields = ["step", "upload", "preview", "language", "alt_text", "taken_on", "added_by"]
+    readonly_fields = ["preview", "added_by"]
+    list_display = ["__str__", "thumbnail", "language", "taken_on", "added_by"]
+    list_filter = ["language", "step__surface"]
+    list_select_related = ["step__action", "added_by"]
+    search_fields = ["alt_text", "step__text", "step__action__title", "step__action__slug"]
+    autocomplete_fields = ["step"]
+
+    @admin.display(description="Now")
+    def preview(self, obj: Screenshot) -> str:
+        return screenshot_preview(obj, 320)
+
+    @admin.display(description="Screenshot")
+    def thumbnail(self, obj: Screenshot) -> str:
+        return screenshot_preview(obj, 64)
+
+    def save_model(self, request, obj: Screenshot, form, change: bool) -> None:
+        if not change:
+            obj.added_by = request.user
+        super().save_model(request, obj, form, change)
+
+
 @admin.register(Step)
 class StepAdmin(
     KeptServicesMixin, GuardedEditsMixin, LongTextsMixin, TranslationsAdminMixin, SimpleHistoryAdmin
@@ -663,10 +766,17 @@ class StepAdmin(
     autocomplete_fields = ["action"]
     readonly_fields = ["last_verified_on", "last_verified_by", "updated_at"]
     actions = ["mark_verified_today"]
+    inlines = [ScreenshotInline]
 
     @admin.display(boolean=True, description="Stale")
     def stale(self, obj: Step) -> bool:
         return obj.is_stale
+
+    def save_formset(self, request, form, formset, change: bool) -> None:
+        if formset.model is Screenshot:
+            for inline_form in formset.extra_forms:
+                inline_form.instance.added_by = request.user
+        super().save_formset(request, form, formset, change)
 
     @admin.action(description="Mark as verified today on a real account")
     def mark_verified_today(self, request: HttpRequest, queryset) -> None:

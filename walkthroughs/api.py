@@ -84,11 +84,29 @@ def item_json(item: Item) -> dict[str, Any]:
                     "ui_label_local": step.ui_label_local or None,
                     "confidence": step.confidence,
                     "outdated": step.outdated,
+                    "screenshot": _screenshot_json(step.screenshot),
                 }
                 for step in steps
             ]
             for surface, steps in item.steps.items()
         },
+    }
+
+
+def _screenshot_json(shot) -> dict[str, Any] | None:
+    """How the step looked, where an editor took a screenshot: addresses on this site."""
+    if shot is None:
+        return None
+    return {
+        "url": shot.address,
+        "fallback_url": shot.fallback_address,
+        "type": "image/webp",
+        "fallback_type": "image/jpeg",
+        "width": shot.width,
+        "height": shot.height,
+        "alt": shot.alt_text,
+        "taken_on": shot.taken_on.isoformat(),
+        "english_screen": shot.english_screen,
     }
 
 

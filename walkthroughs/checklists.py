@@ -22,6 +22,7 @@ from .models import (
     ActionWarning,
     Confidence,
     Rollout,
+    Screenshot,
     Step,
     Surface,
     WarningKind,
@@ -34,6 +35,27 @@ PLATFORM = "linkedin"
 
 
 @dataclasses.dataclass(frozen=True)
+class ScreenshotData:
+    """How a step looked, as a visitor's page shows it: the files, the words, the date."""
+
+    address: str
+    fallback_address: str
+    width: int
+    height: int
+    alt_text: str
+    # The language of the alt text when it is not the page's (English, as a fallback).
+    alt_language: str
+    taken_on: datetime.date
+    # The picture shows the service's English screen to a visitor in another language.
+    english_screen: bool
+
+    @property
+    def tall(self) -> bool:
+        """A phone's screen, shown narrower than the page so that it fits on a screen."""
+        return self.height > self.width
+
+
+@dataclasses.dataclass(frozen=True)
 class StepData:
     position: int
     text: str
@@ -43,6 +65,7 @@ class StepData:
     ui_label_local: str = ""
     # Fields shown in English because the English changed after their translation.
     outdated_fields: tuple[str, ...] = ()
+    screenshot: ScreenshotData | None = None
 
     @property
     def outdated(self) -> bool:
@@ -380,10 +403,35 @@ def load_actions(
         actions = actions.for_platforms((platforms,) if isinstance(platforms, str) else platforms)
     return list(
         actions.select_related("platform", "policy_change").prefetch_related(
-            Prefetch("steps", queryset=Step.objects.filter(surface__in=surfaces)),
+            Prefetch(
+                "steps",
+                queryset=Step.objects.filter(surface__in=surfaces).prefetch_related(
+                    Prefetch("screenshots", queryset=Screenshot.objects.all())
+                ),
+            ),
             Prefetch("warnings", queryset=ActionWarning.objects.all()),
             "sources",
         )
+    )
+
+
+def _screenshot(step: Step, language: str) -> ScreenshotData | None:
+    """The step's screenshot for the language: of the service's screen in that language,
+    else one for every language, else the English screen's."""
+    by_language = {shot.language: shot for shot in step.screenshots.all()}
+    shot = by_language.get(language) or by_language.get("") or by_language.get("en")
+    if shot is None:
+        return None
+    alt_text, state = tr.lookup(shot, "alt_text", language)
+    return ScreenshotData(
+        address=shot.address,
+        fallback_address=shot.fallback_address,
+        width=shot.width,
+        height=shot.height,
+        alt_text=alt_text,
+        alt_language="" if state == tr.CURRENT or language == "en" else "en",
+        taken_on=shot.taken_on,
+        english_screen=shot.language == "en" and language != "en",
     )
 
 
@@ -474,6 +522,7 @@ def _item(
                 confidence=step.confidence,
                 ui_label_local=screen_label(step, "ui_label", step_outdated),
                 outdated_fields=tuple(step_outdated),
+                screenshot=_screenshot(step, language),
             )
         )
     time_needed = local(action, "time_needed")

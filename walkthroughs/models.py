@@ -1,15 +1,19 @@
 import datetime
+from pathlib import PurePosixPath
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
 from django.dispatch import Signal
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from regions.models import Country, Region
 from translations.models import Translatable
+
+from . import screenshots
 
 
 class Confidence(models.TextChoices):
@@ -679,6 +683,87 @@ class Step(Verified, Translatable):
 
     def __str__(self) -> str:
         return f"{self.action.slug} / {self.surface} #{self.position}"
+
+
+def not_in_future(day: datetime.date) -> None:
+    if day > timezone.localdate():
+        raise ValidationError("A screenshot cannot be taken in the future.", code="future")
+
+
+class Screenshot(Translatable):
+    """How a step looked on one device, on a date, as an editor captured it.
+
+    The device is the step's. One screenshot may serve every language, or each language may
+    have its own (the service's screen in that language). The files are our re-encoding of
+    the upload (``screenshots.encode``), never the upload itself.
+    """
+
+    step = models.ForeignKey(Step, on_delete=models.CASCADE, related_name="screenshots")
+    language = models.CharField(
+        max_length=7,
+        blank=True,
+        choices=settings.LANGUAGES,
+        help_text="The language the service's screen is in, if it shows words; blank for a "
+        "screenshot that serves every language.",
+    )
+    image = models.FileField(max_length=200, editable=False)
+    fallback = models.FileField(max_length=200, editable=False)
+    width = models.PositiveIntegerField(editable=False)
+    height = models.PositiveIntegerField(editable=False)
+    alt_text = models.CharField(
+        max_length=300,
+        help_text="What the screenshot shows, for people who cannot see it, e.g. 'The Data "
+        "privacy page, with Data for Generative AI Improvement near the top.'",
+    )
+    taken_on = models.DateField(
+        validators=[not_in_future], help_text="The day the screenshot was taken."
+    )
+    added_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, editable=False
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    TRANSLATABLE = ("alt_text",)
+
+    class Meta:
+        ordering = ["step", "language"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["step", "language"], name="screenshot_one_per_language"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.step} ({self.language or 'every language'}, {self.taken_on})"
+
+    def store(self, encoded: "screenshots.Encoded") -> None:
+        """Write the re-encoded files under new names (the row is saved by the caller).
+
+        The files they replace are deleted once the change is committed; a change that is
+        rolled back leaves them in place for the row that still names them.
+        """
+        replaced = (self.image.name, self.fallback.name)
+        webp, jpeg = screenshots.new_names()
+        self.image.save(webp, encoded.webp, save=False)
+        self.fallback.save(jpeg, encoded.jpeg, save=False)
+        self.width, self.height = encoded.width, encoded.height
+        if any(replaced):
+            transaction.on_commit(lambda: screenshots.delete_files(*replaced))
+
+    @property
+    def address(self) -> str:
+        """Where the WebP file is served (by ``screenshots.serve``)."""
+        return _screenshot_address(self.image.name)
+
+    @property
+    def fallback_address(self) -> str:
+        """Where the JPEG file is served."""
+        return _screenshot_address(self.fallback.name)
+
+
+def _screenshot_address(name: str) -> str:
+    stem, _, extension = PurePosixPath(name).name.partition(".")
+    return reverse("screenshot", args=[stem, extension])
 
 
 class WarningKind(models.TextChoices):

@@ -15,11 +15,13 @@ from .models import (
     PolicyChange,
     Rollout,
     RolloutRegion,
+    Screenshot,
     Source,
     Step,
     Verification,
     verified,
 )
+from .screenshots import delete_files
 
 CONTENT_MODELS = [
     Action,
@@ -33,6 +35,7 @@ CONTENT_MODELS = [
     Region,
     Rollout,
     RolloutRegion,
+    Screenshot,
     Source,
     Step,
     Verification,
@@ -50,3 +53,12 @@ for model in CONTENT_MODELS:
 for through in [Action.sources.through, PolicyChange.sources.through, Region.countries.through]:
     m2m_changed.connect(content_changed, sender=through, dispatch_uid=f"bump-m2m-{through}")
 verified.connect(content_changed, dispatch_uid="bump-verified")
+
+
+def screenshot_deleted(sender, instance: Screenshot, **kwargs) -> None:
+    # Its files go once the deletion is committed: a rolled-back one keeps them.
+    names = (instance.image.name, instance.fallback.name)
+    transaction.on_commit(lambda: delete_files(*names))
+
+
+post_delete.connect(screenshot_deleted, sender=Screenshot, dispatch_uid="screenshot-files")

@@ -9,6 +9,17 @@
   if (!root) {
     return;
   }
+
+  // Screenshots: in place of the link, the picture itself, loaded lazily (only once its
+  // disclosure is opened). Without JavaScript browsers would load every one at once.
+  Array.prototype.forEach.call(root.querySelectorAll("details.screenshot"), function (shot) {
+    var link = shot.querySelector("[data-screenshot-link]");
+    var picture = shot.querySelector("template[data-screenshot-picture]");
+    if (link && picture) {
+      link.replaceWith(picture.content.cloneNode(true));
+      picture.remove();
+    }
+  });
   // Each checklist keeps its own ticks; a plan holds one set per service.
   function track(section) {
     var country = root.getAttribute("data-country");

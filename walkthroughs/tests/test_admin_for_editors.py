@@ -21,6 +21,7 @@ def test_the_index_groups_what_editors_use_first_in_their_words(client):
     assert names == [
         "Checklist items",
         "Steps",
+        "Screenshots",
         "Warnings",
         "Visitor reports",
         "Watch alerts",

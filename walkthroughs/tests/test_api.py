@@ -33,6 +33,7 @@ def test_checklist_json_has_the_documented_shape(client):
         "ui_label_local": None,
         "confidence": "confirmed",
         "outdated": False,
+        "screenshot": None,
     }
     assert item["outdated"] is False
     assert all(url.startswith("https://") for url in item["sources"])
