@@ -96,6 +96,7 @@ def site(tmp_path_factory):
         DJANGO_BEHIND_TLS_PROXY="true",
         DJANGO_CLIENT_IP_HEADER="X-Forwarded-For",
         DATABASE_URL=f"sqlite:///{work / 'front.sqlite3'}",
+        DJANGO_MEDIA_ROOT=str(work / "media"),
         # Each worker checks the content version every second: edits show fast.
         DJANGO_CONTENT_VERSION_TTL="1",
         DJANGO_LOG_LEVEL="WARNING",
@@ -237,6 +238,47 @@ def test_bad_input_through_the_front(site):
         body=b"csrfmiddlewaretoken=" + b"a" * 32,
     )
     assert status == 400
+
+
+# A screenshot as an editor's upload leaves it: its address is printed.
+ATTACH_SCREENSHOT = """
+import datetime, io
+from django.core.files.uploadedfile import SimpleUploadedFile
+from PIL import Image
+from walkthroughs import screenshots
+from walkthroughs.models import Screenshot, Step
+buffer = io.BytesIO()
+Image.new("RGB", (390, 844), "#0a66c2").save(buffer, "PNG")
+shot = Screenshot(step=Step.objects.filter(surface="ios").first(), alt_text="A screen.",
+                  taken_on=datetime.date(2026, 11, 30))
+shot.store(screenshots.encode(SimpleUploadedFile("s.png", buffer.getvalue())))
+shot.save()
+print(shot.address)
+"""
+
+
+def test_screenshots_pass_through_the_front_and_are_kept(site):
+    address = site.manage("shell", "-c", ATTACH_SCREENSHOT).strip().splitlines()[-1]
+    https = {"X-Forwarded-Proto": "https"}
+    status, headers, body = site.get(address, https)
+    assert status == 200 and body.startswith(b"RIFF")
+    assert headers["Content-Type"] == "image/webp"
+    assert headers["Cache-Control"] == "public, max-age=31536000, immutable"
+    assert site.get(address, https)[1]["X-Cache-Status"] == "HIT"
+    for header in SECURITY_HEADERS:
+        assert len(headers.get_all(header) or []) == 1, header
+
+
+def test_only_the_admin_takes_large_uploads(site):
+    form = {"Content-Type": "application/x-www-form-urlencoded"}
+    status, _headers, _body = site.get(
+        "/checklist/de/web/report/ai-training/", form, method="POST", body=b"x" * 300_000
+    )
+    assert status == 413
+    # A screenshot of a few megabytes reaches Django (which refuses it for want of a
+    # CSRF token here), not nginx's 413.
+    status, _headers, _body = site.get("/admin/login/", form, method="POST", body=b"x" * 4_000_000)
+    assert status == 403
 
 
 def _trickle(port: int, head: bytes, drip: bytes, until: float, opened: list) -> None:
