@@ -4,7 +4,8 @@ from django.conf import settings
 from django.contrib import admin
 from django.contrib.auth import get_user_model
 from django.core import signing
-from django.db.models import Count, Q
+from django.db.models import Count, F, Q
+from django.db.models.functions import TruncDate
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import NoReverseMatch, reverse
@@ -15,7 +16,7 @@ from translations import store as tr
 
 from .feeds import WatchFeed
 from .kept import kept_platforms
-from .models import Action, Alert, Confidence, Report, Rollout, Step, stale_before
+from .models import Action, Alert, Confidence, Report, Rollout, Screenshot, Step, stale_before
 
 BELOW_CONFIRMED = [Confidence.SINGLE, Confidence.UNCERTAIN]
 
@@ -48,7 +49,7 @@ def _service_of(obj) -> int | None:
     """The pk of the service a row belongs to; None for a row all services share."""
     if hasattr(obj, "platform_id"):
         return obj.platform_id
-    for parent in ("action", "policy_change", "rollout"):
+    for parent in ("action", "policy_change", "rollout", "step"):
         if hasattr(obj, f"{parent}_id"):
             return _service_of(getattr(obj, parent))
     return None
@@ -82,13 +83,14 @@ def outdated_translations(kept=None) -> list[tuple[str, list[tuple[str, str, lis
 def overview(request: HttpRequest) -> HttpResponse:
     kept = kept_platforms(request.user)
     actions, steps, rollouts = Action.objects.all(), Step.objects.all(), Rollout.objects.all()
-    reports = Report.objects.all()
+    reports, shots = Report.objects.all(), Screenshot.objects.all()
     if kept is not None:
         # An editor limited to some services reads about theirs only.
         actions = actions.filter(platform__in=kept)
         steps = steps.filter(action__platform__in=kept)
         rollouts = rollouts.filter(policy_change__platform__in=kept)
         reports = reports.filter(action__platform__in=kept)
+        shots = shots.filter(step__action__platform__in=kept)
     context = {
         **admin.site.each_context(request),
         "title": "Editors' overview",
@@ -112,6 +114,11 @@ def overview(request: HttpRequest) -> HttpResponse:
         "uncertain_rollouts": rollouts.exclude(confidence=Confidence.CONFIRMED).select_related(
             "policy_change"
         ),
+        # Taken before the step's last edit: the picture may show what the step no
+        # longer says (a renamed label, say).
+        "older_screenshots": shots.filter(taken_on__lt=TruncDate(F("step__updated_at")))
+        .select_related("step__action")
+        .order_by("step__action__title", "step__surface", "step__position"),
         "drafts": actions.filter(draft_of__isnull=False),
         "outdated_translations": outdated_translations(kept),
         "alerts": Alert.objects.filter(resolved_at__isnull=True),

@@ -55,7 +55,8 @@ def web_step(position: int = 3) -> Step:
 
 
 def attach(step: Step, language: str = "", alt: str = "The Data privacy page.", **fields):
-    shot = Screenshot(step=step, language=language, alt_text=alt, taken_on=TODAY, **fields)
+    fields.setdefault("taken_on", TODAY)
+    shot = Screenshot(step=step, language=language, alt_text=alt, **fields)
     shot.store(screenshots.encode(upload(picture(size=(1600, 1000)))))
     shot.save()
     return shot
@@ -395,3 +396,30 @@ def test_a_failing_storage_is_a_503_and_the_checklist_still_renders(client, monk
     assert response.status_code == 503
     assert response["Retry-After"] == "60" and response["Cache-Control"] == "no-store"
     assert client.get("/checklist/de/web/").status_code == 200
+
+
+# Keeping them true
+
+
+def test_the_overview_lists_screenshots_taken_before_their_steps_last_edit(alice):
+    step = web_step()
+    current = attach(step, language="de")
+    older = attach(step, taken_on=TODAY - datetime.timedelta(days=40))
+    Step.objects.filter(pk=step.pk).update(updated_at=step.updated_at - datetime.timedelta(days=10))
+    page = alice.get("/admin/overview/").content.decode()
+    assert f"/admin/walkthroughs/screenshot/{older.pk}/change/" in page
+    assert f"/admin/walkthroughs/screenshot/{current.pk}/change/" not in page
+    # The step renamed today: both pictures may now show the old label.
+    step.text = "Open Privacy."
+    step.save()
+    page = alice.get("/admin/overview/").content.decode()
+    assert f"/admin/walkthroughs/screenshot/{current.pk}/change/" not in page  # taken today
+    assert f"/admin/walkthroughs/screenshot/{older.pk}/change/" in page
+
+
+def test_an_outdated_alt_text_translation_is_on_the_overview(alice):
+    shot = translated(attach(web_step()), {"de": {"alt_text": "Die Seite Datenschutz."}})
+    shot.alt_text = "The Data privacy page, with the AI setting near the top."
+    shot.save()
+    page = alice.get("/admin/overview/").content.decode()
+    assert f"/admin/walkthroughs/screenshot/{shot.pk}/change/" in page
