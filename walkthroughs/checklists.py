@@ -81,6 +81,12 @@ class StepData:
         """The text already names LinkedIn's English label: no need to repeat it beside."""
         return bool(self.ui_label) and not self.ui_label_local and self.ui_label in self.text
 
+    @property
+    def quotes_local_label(self) -> bool:
+        """The text already names the label as the visitor's LinkedIn shows it: beside it,
+        only the English is new."""
+        return bool(self.ui_label_local) and self.ui_label_local in self.text
+
 
 @dataclasses.dataclass(frozen=True)
 class WarningData:

@@ -126,9 +126,13 @@ def test_known_linkedin_labels_are_shown_with_the_english_beside(client):
     html = client.get("/nl/checklist/nl/web/").content.decode()
     assert "Gegevens voor verbetering van generatieve AI" in html
     assert "Gegevensprivacy" in html
-    assert re.search(
-        r"Gegevensprivacy</span> \([^)]*<span class=\"ui-label\" lang=\"en\">Data privacy", html
+    # The step already quotes the Dutch label: beside it comes only the English.
+    step = re.search(
+        r"<li>[^<]*‘Gegevensprivacy’[^<]*<span class=\"on-screen\">(.*?)</span></li>", html
     )
+    assert step, "the step that quotes 'Gegevensprivacy' has no English beside it"
+    assert '<span class="ui-label" lang="en">Data privacy' in step.group(1)
+    assert "Gegevensprivacy" not in step.group(1)
 
 
 def test_unknown_linkedin_labels_stay_in_english_with_a_note(client):
