@@ -336,7 +336,7 @@ def build_plan(
     actions: list[Action] | None = None,
     rollouts: list[Rollout] | None = None,
 ) -> list[Checklist]:
-    """One checklist per platform, in the order asked, from the same five queries.
+    """One checklist per platform, in the order asked, from the same six queries.
 
     However many platforms: their items, steps, warnings and sources are read together
     (``load_actions``), and one query finds the rollouts that reach the place. ``actions``
