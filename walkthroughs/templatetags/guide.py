@@ -95,8 +95,9 @@ _KEYED = frozenset({"item", "platform", "prefix", "not_english", "preview"})
 _LITERALS = frozenset({"True", "False", "None"})
 # Marks a stand-in's place in kept markup; made at random, so no content can hold it.
 _MARK = f"kept{secrets.token_hex(6)}"
-# Distinct markups kept per content version in each process (a few kilobytes each).
-_KEPT_MOST = 5000
+# Distinct markups kept per content version in each process: about 4 KB each, so some
+# 8 MB at most; when full, the process starts again from none.
+_KEPT_MOST = 2000
 _templates = itertools.count()
 
 
