@@ -423,3 +423,15 @@ def test_an_outdated_alt_text_translation_is_on_the_overview(alice):
     shot.save()
     page = alice.get("/admin/overview/").content.decode()
     assert f"/admin/walkthroughs/screenshot/{shot.pk}/change/" in page
+
+
+def test_an_item_with_a_screenshot_is_made_once_for_every_country(client):
+    from pagecache import content_version
+
+    shot = attach(web_step())
+    austria = client.get("/checklist/at/web/").content.decode()
+    belgium = client.get("/checklist/be/web/").content.decode()
+    assert shot.address in austria and shot.address in belgium
+    assert 'href="/checklist/be/web/report/ai-training/?step=3"' in belgium
+    kept = content_version.derived("kept-item-markup", dict)
+    assert sum(shot.address in markup for markup in kept.values()) == 1
