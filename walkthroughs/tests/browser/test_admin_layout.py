@@ -65,6 +65,25 @@ def test_an_item_page_at_1280_px_clips_nothing(editor_page):
     assert text.evaluate("el => el.scrollHeight <= el.clientHeight + 1")
 
 
+def test_a_step_page_with_its_screenshots_at_1280_px_clips_nothing(editor_page, settings, tmp_path):
+    from walkthroughs.tests.test_screenshots import attach
+
+    settings.MEDIA_ROOT = tmp_path / "media"
+    step = Action.objects.get(slug="ai-training").steps.get(surface="web", position=3)
+    attach(step)
+    attach(step, language="de", alt="The Data privacy page in German.")
+    editor_page.goto(f"/admin/walkthroughs/step/{step.pk}/change/")
+    expect(editor_page.locator("h1")).to_contain_text("Change step")
+    shot(editor_page, "step")
+    assert editor_page.evaluate(CLIPPED) == []
+    # Each screenshot shows as it is now, beside the field to replace it.
+    previews = editor_page.locator("#screenshots-group img")
+    expect(previews).to_have_count(2)
+    assert previews.first.evaluate("img => img.complete && img.naturalWidth > 0")
+    files = "#screenshots-group .inline-related:not(.empty-form) input[type=file]"
+    expect(editor_page.locator(files)).to_have_count(2)
+
+
 def test_the_step_and_report_lists_at_1280_px_clip_nothing(editor_page):
     Report.objects.create(
         action=Action.objects.get(slug="ai-training"),
@@ -96,6 +115,7 @@ def test_the_index_is_grouped_for_editors(editor_page):
     assert first == [
         "Checklist items",
         "Steps",
+        "Screenshots",
         "Warnings",
         "Visitor reports",
         "Watch alerts",
