@@ -2,6 +2,7 @@
 with and without JavaScript; how long the checklist is; what it prints."""
 
 import re
+import time
 
 import pytest
 from playwright.sync_api import expect
@@ -113,6 +114,38 @@ def test_the_whole_checklist_is_about_eight_phone_screens(new_context, prefix, j
         assert details.count() == page.locator(".item[data-slug]").count() > 0, path
         assert page.locator("details[open]").count() == 0, path
     assert not too_long, "\n".join(too_long)
+
+
+# Sums every layout shift the page makes, from before its first paint.
+WATCH_LAYOUT_SHIFTS = """
+window.__shifts = [];
+new PerformanceObserver(list => {
+  // Every shift counts: the test makes no input that could excuse one.
+  for (const entry of list.getEntries()) window.__shifts.push(entry.value);
+}).observe({type: "layout-shift", buffered: true});
+"""
+
+
+@pytest.mark.parametrize(
+    "path", ["/fr/checklist/us/ios/", "/checklist/de/web/", "/de/checklist/gb/android/"]
+)
+def test_nothing_moves_when_the_script_shows_the_progress_and_done_boxes(new_context, path):
+    page = _open(new_context, PHONE, True)
+    page.add_init_script(WATCH_LAYOUT_SHIFTS)
+
+    def slow_script(route):
+        # As on a phone's network: the page is painted before its script arrives.
+        time.sleep(1)
+        route.continue_()
+
+    page.route("**/*.js", slow_script)
+    page.goto(path)
+    page.wait_for_load_state("networkidle")
+    expect(page.locator("[data-progress]")).to_be_visible()
+    expect(page.locator("label.done").first).to_be_visible()
+    page.wait_for_timeout(300)
+    shifts = page.evaluate("window.__shifts")
+    assert sum(shifts) < 0.01, f"{path} moved by {shifts}"
 
 
 def _pdf_pages(pdf: bytes) -> int:
