@@ -59,6 +59,7 @@ def item_json(item: Item) -> dict[str, Any]:
         "outdated": item.outdated,
         "checking": item.checking,
         "place_note": item.place_note or None,
+        "place_doubt": item.place_doubt or None,
         "sources_checked_on": _iso(item.sources_checked_on),
         "last_verified_on": _iso(item.last_verified_on),
         # Per surface: when its steps were last followed on a live account.

@@ -142,8 +142,12 @@ class Item:
     # Some is shown in English because the English changed after its translation: the
     # item's own fields here, and ``outdated`` for the item with its steps.
     outdated_fields: tuple[str, ...] = ()
-    # What we do not know about how the platform counts members of this place, if anything.
+    # What we do not know about how the platform counts members of this place, if anything:
+    # all of it, and its first sentence, which is all an item says once an earlier item
+    # on the page has explained the rest (``explained_above``).
     place_note: str = ""
+    place_doubt: str = ""
+    explained_above: bool = False
     # The editors' estimate ("about a minute"), what the member sees once it is done, and
     # for a form the text to paste into it.
     time_needed: str = ""
@@ -157,6 +161,17 @@ class Item:
     @property
     def unverified(self) -> bool:
         return self.confidence != Confidence.CONFIRMED
+
+    @property
+    def place_note_shown(self) -> str:
+        """What the page says here of the doubt about the place."""
+        return self.place_doubt if self.explained_above else self.place_note
+
+    def with_place_explained_above(self) -> "Item":
+        """The item as the page shows it below an item that explains the doubt about the
+        place in full: it names the doubt in one sentence."""
+        checking = [self.place_doubt if note == self.place_note else note for note in self.checking]
+        return dataclasses.replace(self, checking=checking, explained_above=True)
 
     @property
     def outdated(self) -> bool:
@@ -389,6 +404,13 @@ def _checklist(
     # Stable sort: the model's ordering (main before optional, then position) holds
     # within each group.
     items.sort(key=lambda item: not item.applies)
+    # Uncertainty once: the first item the doubt about the place touches explains it, the
+    # ones after it on the page name it in a sentence.
+    first = next((n for n, item in enumerate(items) if item.place_note), len(items))
+    items[first + 1 :] = [
+        item.with_place_explained_above() if item.place_note else item
+        for item in items[first + 1 :]
+    ]
     return Checklist(
         place=place,
         surfaces=surfaces,
@@ -473,7 +495,7 @@ def _item(
     default_state = action.default_state
     prior_data = ""
 
-    place_note = ""
+    place_note = place_doubt = ""
     doubts = place.doubts(action.platform.slug)
     if change is not None and doubts:
         # Where we do not know how the platform counts members of this place, every item
@@ -484,6 +506,7 @@ def _item(
             "country": place.in_sentence,
         }
         place_note = " ".join([lead, *doubts])
+        place_doubt = lead
         checking.append(place_note)
 
     if change is None:
@@ -582,6 +605,7 @@ def _item(
         untranslated=untranslated,
         outdated_fields=tuple(dict.fromkeys(outdated)),
         place_note=place_note,
+        place_doubt=place_doubt,
         time_needed=time_needed,
         done_looks_like=done_looks_like,
         form_text=form_text,

@@ -5,6 +5,8 @@ platform has about it), never from a list copied here, so that an editor's corre
 is what these tests hold the pages to.
 """
 
+import html
+
 import pytest
 from django.db.models import Q
 
@@ -60,22 +62,33 @@ def test_territories_outside_eu_law_get_the_answer_for_the_rest_of_the_world():
         assert answer(code) == rest, code
 
 
-def test_members_where_linkedins_treatment_is_unknown_are_told_so_on_each_item_it_touches():
+def test_members_where_linkedins_treatment_is_unknown_are_told_so_once_and_on_each_item():
     notes = PlaceNote.objects.filter(kind=PlaceNote.Kind.TREATMENT, platform__slug="linkedin")
     codes = places(Q(place_notes__in=notes) | Q(regions__place_notes__in=notes))
     assert {"re", "ax", "je", "gg", "im", "gi", "gl", "fo", "sj"} <= set(codes)
     for code in set(codes):
         country = find_country(code, "en")
         checklist = build_checklist(country, language="en")
-        for item in checklist.items:
-            depends_on_place = item.slug in MAIN
-            assert bool(item.place_note) == depends_on_place, (code, item.slug)
-            if depends_on_place:
-                assert item.place_note.startswith(
-                    f"We are not sure how LinkedIn treats members in {country.in_sentence}."
-                )
-                assert item.confidence == "uncertain"
-                assert item.checking.count(item.place_note) == 1
+        lead = f"We are not sure how LinkedIn treats members in {country.in_sentence}."
+        touched = [item for item in checklist.items if item.place_note]
+        assert {item.slug for item in touched} == set(MAIN) & {i.slug for i in checklist.items}
+        for item in touched:
+            assert item.place_note.startswith(lead + " ") and item.place_doubt == lead
+            assert item.confidence == "uncertain"
+        # Explained in full where the page first meets it, named in a sentence after.
+        first, *later = touched
+        assert first.checking.count(first.place_note) == 1 and not first.explained_above
+        assert first.place_note_shown == first.place_note
+        for item in later:
+            assert item.explained_above and item.place_note_shown == lead
+            assert item.checking.count(lead) == 1 and item.place_note not in item.checking
+
+
+def test_the_page_explains_a_doubt_about_the_place_once(client):
+    note = build_checklist(find_country("gs", "en"), language="en").items[0].place_note
+    page = client.get("/checklist/gs/web/").content.decode()
+    assert page.count(html.escape(note, quote=False)) == 1
+    assert page.count("We are not sure how LinkedIn treats members in") >= 2
 
 
 def test_an_editor_marks_a_country_as_uncertain_without_a_migration(
