@@ -682,6 +682,8 @@ class ScreenshotUpload:
         return instance
 
 
+# Django's forms collect the fields declared on the form classes themselves, not on a
+# plain mixin: each form names the mixin's field once.
 class ScreenshotForm(ScreenshotUpload, TranslationsForm):
     upload = ScreenshotUpload.upload
 

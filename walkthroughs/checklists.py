@@ -22,7 +22,6 @@ from .models import (
     ActionWarning,
     Confidence,
     Rollout,
-    Screenshot,
     Step,
     Surface,
     WarningKind,
@@ -433,9 +432,7 @@ def load_actions(
         actions.select_related("platform", "policy_change").prefetch_related(
             Prefetch(
                 "steps",
-                queryset=Step.objects.filter(surface__in=surfaces).prefetch_related(
-                    Prefetch("screenshots", queryset=Screenshot.objects.all())
-                ),
+                queryset=Step.objects.filter(surface__in=surfaces).prefetch_related("screenshots"),
             ),
             Prefetch("warnings", queryset=ActionWarning.objects.all()),
             "sources",
